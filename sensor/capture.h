@@ -1,0 +1,58 @@
+/*
+ * capture.h - packet sources: a pcap/pcapng file (or stdin) and a live
+ * interface, both through libpcap.
+ *
+ * Packets are handed to the callback in place: from libpcap's read buffer for
+ * files, and from the memory-mapped TPACKET_V3 ring that libpcap sets up on
+ * Linux for live capture. They are valid only during the callback; the
+ * pipeline finishes each packet before asking for the next (zero copy).
+ * One struct capture per worker; not thread-safe.
+ */
+#ifndef FIREDAMP_CAPTURE_H
+#define FIREDAMP_CAPTURE_H
+
+#include <stdint.h>
+
+#include <pcap/pcap.h>
+
+#include "config.h"
+
+struct capture {
+    pcap_t *pc;
+    int linktype;
+    int live;
+    const char *name; /* file path or interface, for messages */
+    char errstr[PCAP_ERRBUF_SIZE + 256];
+};
+
+/*
+ * Opens a capture file ("-" = stdin). Returns 0, or -1 with the reason in
+ * errstr (missing file, not a pcap, unsupported link type).
+ */
+int capture_open_file(struct capture *c, const char *path, const struct config *cfg);
+
+/*
+ * Opens cfg->iface live with snaplen, buffer size, promisc and the BPF filter
+ * cfg->bpf. Returns 0, or -1 with the reason in errstr.
+ */
+int capture_open_live(struct capture *c, const struct config *cfg);
+
+/* Compiles and sets a BPF filter. 0, or -1 with errstr. */
+int capture_set_filter(struct capture *c, const char *bpf);
+
+/*
+ * Runs the callback for up to `max` packets (pcap_dispatch). Returns the
+ * number processed (0 on a live timeout), -2 at end of file, or -1 on error
+ * (errstr says why, e.g. a truncated file).
+ */
+int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user);
+
+/* Makes a blocked capture_dispatch return (signal-safe). */
+void capture_break(struct capture *c);
+
+/* Kernel counters of a live capture: 0, or -1 (files have none). */
+int capture_stats(struct capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop);
+
+void capture_close(struct capture *c);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * config.h - every limit and default of the sensor in one struct, filled from
+ * built-in defaults, then a YAML config file (-c), then command-line flags
+ * (which win). See firedamp.yaml at the top of the repository for the
+ * commented list of keys.
+ *
+ * Config is read-only once workers start; all threads may read it.
+ */
+#ifndef FIREDAMP_CONFIG_H
+#define FIREDAMP_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+
+#include "decode.h"
+#include "flow.h"
+#include "stream.h"
+
+#define CONFIG_MAX_FILES  64
+#define CONFIG_PATH_MAX   1024
+#define CONFIG_NAME_MAX   64
+
+struct config {
+    /* capture */
+    const char *read_files[CONFIG_MAX_FILES]; /* -r, in order; "-" is stdin */
+    unsigned nread;
+    char iface[CONFIG_NAME_MAX];  /* -i */
+    char bpf[CONFIG_PATH_MAX];    /* -f */
+    uint32_t snaplen;
+    uint32_t buffer_mb;           /* kernel ring size for live capture */
+    uint32_t promisc;
+    uint32_t timeout_ms;          /* live capture poll timeout */
+
+    /* outputs */
+    char output[CONFIG_PATH_MAX];   /* -o: JSON lines path, "-" = stdout */
+    char flow_log[CONFIG_PATH_MAX]; /* --flow-log: flow records path, "" = off */
+    char redis_url[CONFIG_PATH_MAX];/* --redis, "" = off */
+    char sensor_name[CONFIG_NAME_MAX];
+    uint32_t stats_interval_s;      /* periodic stats events, 0 = only the final one */
+    uint32_t deterministic;         /* --deterministic: golden-test mode */
+    uint32_t queue_kb;              /* worker -> output queue size */
+    uint32_t queue_block;           /* 1: worker waits when the queue is full (files) */
+    uint32_t max_event_bytes;       /* longest event line */
+
+    /* engine */
+    uint32_t workers;
+    struct decode_cfg decode;
+    struct flow_table_cfg flow;
+    struct stream_cfg stream;
+    uint32_t stream_memcap_mb;
+    uint32_t ndpi_enabled;
+    uint32_t ndpi_max_packets;      /* packets per flow given to nDPI before giving up */
+    uint32_t community_id_seed;
+};
+
+/* Fills built-in defaults. */
+void config_defaults(struct config *c);
+
+/*
+ * Loads a YAML file over the current values. Unknown keys, bad values and
+ * syntax errors fail: returns 0, or -1 with a one-line reason in err.
+ */
+int config_load_file(struct config *c, const char *path, char *err, size_t errlen);
+
+/*
+ * Sets one dotted key ("flow.max_flows") from text, as the file would.
+ * Returns 0, or -1 with the reason in err.
+ */
+int config_set(struct config *c, const char *key, const char *value, char *err, size_t errlen);
+
+/*
+ * Fills what depends on other values: an empty sensor name becomes the host
+ * name ("firedamp" in deterministic mode). Call after file and flags.
+ */
+void config_finish(struct config *c);
+
+/* Checks cross-field consistency after everything is loaded. 0 or -1 + err. */
+int config_check(const struct config *c, char *err, size_t errlen);
+
+/* Writes every key and its value, "key: value" per line (for --dump-config). */
+void config_dump(const struct config *c, FILE *out);
+
+#endif

@@ -1,0 +1,282 @@
+/*
+ * event.c - common event fields, Community ID v1 and fact rendering.
+ * Uses OpenSSL's libcrypto for SHA-1 (Community ID) and MD5 (JA3 fields):
+ * well-kept implementations beat hand-written ones.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/evp.h>
+
+#include "event.h"
+
+void event_timestamp(char out[EVENT_TS_LEN], uint64_t ts_us)
+{
+    time_t secs = (time_t)(ts_us / 1000000);
+    unsigned usec = (unsigned)(ts_us % 1000000);
+    struct tm tm;
+
+    gmtime_r(&secs, &tm);
+    snprintf(out, EVENT_TS_LEN, "%04d-%02d-%02dT%02d:%02d:%02d.%06u+0000", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, usec);
+}
+
+void event_ip(char out[EVENT_IP_LEN], const uint8_t addr[16], int ip_version)
+{
+    if (ip_version == 4)
+        inet_ntop(AF_INET, addr + 12, out, EVENT_IP_LEN);
+    else
+        inet_ntop(AF_INET6, addr, out, EVENT_IP_LEN);
+}
+
+/*
+ * ICMP types that have a counterpart; Community ID hashes request and reply
+ * as one flow (spec: "one-way" mapping table).
+ */
+static int icmp_counterpart(uint8_t proto, uint8_t type, uint8_t *peer)
+{
+    static const uint8_t v4[][2] = {{8, 0}, {0, 8}, {13, 14}, {14, 13}, {15, 16}, {16, 15},
+                                    {17, 18}, {18, 17}, {9, 10}, {10, 9}};
+    static const uint8_t v6[][2] = {{128, 129}, {129, 128}, {133, 134}, {134, 133},
+                                    {135, 136}, {136, 135}, {130, 131}, {131, 130},
+                                    {144, 145}, {145, 144}};
+    const uint8_t(*t)[2] = proto == 1 ? v4 : v6;
+    size_t n = proto == 1 ? sizeof(v4) / sizeof(v4[0]) : sizeof(v6) / sizeof(v6[0]);
+
+    for (size_t i = 0; i < n; i++) {
+        if (t[i][0] == type) {
+            *peer = t[i][1];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void base64(char *out, const uint8_t *in, size_t n)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)in[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)in[i + 1] << 8;
+        if (i + 2 < n)
+            v |= in[i + 2];
+        out[o++] = b64[(v >> 18) & 63];
+        out[o++] = b64[(v >> 12) & 63];
+        out[o++] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+        out[o++] = i + 2 < n ? b64[v & 63] : '=';
+    }
+    out[o] = '\0';
+}
+
+int event_community_id(char out[EVENT_CID_LEN], uint16_t seed, int ip_version,
+                       const uint8_t saddr[16], const uint8_t daddr[16], uint8_t proto,
+                       uint16_t sport, uint16_t dport)
+{
+    uint8_t buf[2 + 16 + 16 + 4 + 4], md[EVP_MAX_MD_SIZE];
+    unsigned mdlen = 0;
+    size_t alen = ip_version == 4 ? 4 : 16, off = ip_version == 4 ? 12 : 0, n = 0;
+    const uint8_t *a = saddr + off, *b = daddr + off;
+    int has_ports = proto == 6 || proto == 17 || proto == 132 || proto == 1 || proto == 58;
+    int one_way = 0, cmp;
+
+    if (!out)
+        return -1;
+    if (proto == 1 || proto == 58) {
+        uint8_t peer;
+        /* ICMP: sport is the type, dport the code; mapped types hash as a pair */
+        if (icmp_counterpart(proto, (uint8_t)sport, &peer))
+            dport = peer;
+        else
+            one_way = 1;
+    }
+    cmp = memcmp(a, b, alen);
+    if (!one_way && (cmp > 0 || (cmp == 0 && sport > dport))) {
+        const uint8_t *t = a;
+        uint16_t tp = sport;
+        a = b;
+        b = t;
+        sport = dport;
+        dport = tp;
+    }
+    buf[n++] = (uint8_t)(seed >> 8);
+    buf[n++] = (uint8_t)seed;
+    memcpy(buf + n, a, alen);
+    n += alen;
+    memcpy(buf + n, b, alen);
+    n += alen;
+    buf[n++] = proto;
+    buf[n++] = 0;
+    if (has_ports) {
+        buf[n++] = (uint8_t)(sport >> 8);
+        buf[n++] = (uint8_t)sport;
+        buf[n++] = (uint8_t)(dport >> 8);
+        buf[n++] = (uint8_t)dport;
+    }
+    if (!EVP_Digest(buf, n, md, &mdlen, EVP_sha1(), NULL) || mdlen != 20)
+        return -1;
+    out[0] = '1';
+    out[1] = ':';
+    base64(out + 2, md, mdlen);
+    return 0;
+}
+
+static const char *tunnel_name(int t)
+{
+    switch (t) {
+    case TUNNEL_GRE:
+        return "gre";
+    case TUNNEL_ERSPAN:
+        return "erspan";
+    case TUNNEL_VXLAN:
+        return "vxlan";
+    case TUNNEL_GENEVE:
+        return "geneve";
+    default:
+        return "other";
+    }
+}
+
+static const char *tunnel_id_key(int t)
+{
+    switch (t) {
+    case TUNNEL_VXLAN:
+    case TUNNEL_GENEVE:
+        return "vni";
+    case TUNNEL_ERSPAN:
+        return "session_id";
+    default:
+        return "key";
+    }
+}
+
+static const char *proto_name(uint8_t proto, char tmp[8])
+{
+    switch (proto) {
+    case 6:
+        return "TCP";
+    case 17:
+        return "UDP";
+    case 1:
+        return "ICMP";
+    case 58:
+        return "IPv6-ICMP";
+    case 132:
+        return "SCTP";
+    default:
+        snprintf(tmp, 8, "%u", proto);
+        return tmp;
+    }
+}
+
+void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
+                 uint64_t ts_us, const struct flow *f, const char *app_proto)
+{
+    char ts[EVENT_TS_LEN], ip[EVENT_IP_LEN], cid[EVENT_CID_LEN], tmp[8];
+
+    json_open(j);
+    event_timestamp(ts, ts_us);
+    json_kv_cstr(j, "timestamp", ts);
+    if (f)
+        json_kv_uint(j, "flow_id", f->id);
+    json_kv_cstr(j, "sensor", m->sensor);
+    json_kv_cstr(j, "event_type", event_type);
+    if (!f)
+        return;
+    if (f->nvlan) {
+        json_key(j, "vlan");
+        json_open_array(j);
+        for (unsigned i = 0; i < f->nvlan; i++)
+            json_uint(j, f->vlan[i]);
+        json_close_array(j);
+    }
+    if (f->tunnel != TUNNEL_NONE) {
+        json_key(j, "tunnel");
+        json_open(j);
+        json_kv_cstr(j, "type", tunnel_name(f->tunnel));
+        if (f->tunnel_has_id)
+            json_kv_uint(j, tunnel_id_key(f->tunnel), f->tunnel_id);
+        json_close(j);
+    }
+    event_ip(ip, flow_cli_addr(f), f->key.ip_version);
+    json_kv_cstr(j, "src_ip", ip);
+    json_kv_uint(j, "src_port", flow_cli_port(f));
+    event_ip(ip, flow_srv_addr(f), f->key.ip_version);
+    json_kv_cstr(j, "dest_ip", ip);
+    json_kv_uint(j, "dest_port", flow_srv_port(f));
+    json_kv_cstr(j, "proto", proto_name(f->key.proto, tmp));
+    if (app_proto)
+        json_kv_cstr(j, "app_proto", app_proto);
+    if (event_community_id(cid, m->cid_seed, f->key.ip_version, flow_cli_addr(f),
+                           flow_srv_addr(f), f->key.proto, flow_cli_port(f),
+                           flow_srv_port(f)) == 0)
+        json_kv_cstr(j, "community_id", cid);
+}
+
+static void fact_value(struct json *j, const struct fact_field *ff)
+{
+    switch (ff->type) {
+    case FV_STR:
+        json_str(j, ff->v.s, ff->len);
+        break;
+    case FV_INT:
+        json_int(j, ff->v.i);
+        break;
+    case FV_UINT:
+        json_uint(j, ff->v.u);
+        break;
+    case FV_DOUBLE:
+        json_double(j, ff->v.d);
+        break;
+    case FV_BOOL:
+        json_bool(j, ff->v.u != 0);
+        break;
+    case FV_MD5HEX: {
+        uint8_t md[EVP_MAX_MD_SIZE];
+        unsigned mdlen = 0;
+        char hex[2 * EVP_MAX_MD_SIZE + 1];
+        if (!EVP_Digest(ff->v.s, ff->len, md, &mdlen, EVP_md5(), NULL)) {
+            json_null(j);
+            break;
+        }
+        for (unsigned i = 0; i < mdlen; i++)
+            snprintf(hex + 2 * i, 3, "%02x", md[i]);
+        json_str(j, hex, 2 * mdlen);
+        break;
+    }
+    default:
+        json_null(j);
+        break;
+    }
+}
+
+void event_fact(struct json *j, const struct fact *fact)
+{
+    unsigned i = 0;
+
+    json_key(j, fact->type);
+    json_open(j);
+    while (i < fact->nfields) {
+        const struct fact_field *ff = &fact->field[i];
+        json_key(j, ff->name);
+        if (!(ff->flags & FV_ARRAY)) {
+            fact_value(j, ff);
+            i++;
+            continue;
+        }
+        /* consecutive array items with the same name form one array */
+        json_open_array(j);
+        do {
+            fact_value(j, &fact->field[i]);
+            i++;
+        } while (i < fact->nfields && (fact->field[i].flags & FV_ARRAY) &&
+                 strcmp(fact->field[i].name, ff->name) == 0);
+        json_close_array(j);
+    }
+    json_close(j);
+}

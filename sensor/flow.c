@@ -1,0 +1,480 @@
+/*
+ * flow.c - the per-worker bidirectional flow table (contract in flow.h).
+ *
+ * What it does: normalises a decoded packet's addresses/ports into a
+ * direction-independent key, finds or creates the flow in a chained hash
+ * table whose slots come from one preallocated pool, decides which side is
+ * the client, keeps per-direction counters and TCP handshake flags, and keeps
+ * every flow on the tail of one timeout-class list so that the head of each
+ * list is its oldest flow: expiry and eviction never scan the table.
+ *
+ * What it deliberately does not do: allocate after flow_table_init (the
+ * pool is the only memory; when it is full the oldest flow is evicted), track
+ * TCP sequence numbers or state beyond the handshake/close flags (stream.c
+ * does that), look at payload bytes, or know anything about the engine state
+ * that lives in struct flow besides zeroing it. Not thread-safe: one table
+ * per worker.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow.h"
+#include "util.h"
+
+#define FLOW_MAX_FLOWS    (1u << 30) /* keeps nbuckets and indices inside uint32_t */
+#define FLOW_MIN_BUCKETS  1024u
+#define IPPROTO_TCP_      6
+#define IPPROTO_UDP_      17
+#define US_PER_S          1000000ull
+
+/* Index helpers: lists and chains store pool index + 1 so 0 can mean none. */
+static inline struct flow *flow_at(const struct flow_table *ft, uint32_t idx1)
+{
+    return idx1 ? &ft->pool[idx1 - 1] : NULL;
+}
+
+static inline uint32_t flow_idx(const struct flow_table *ft, const struct flow *f)
+{
+    return (uint32_t)(f - ft->pool) + 1;
+}
+
+/*
+ * Hash. The key is attacker-chosen, so every multiply takes a seed-dependent
+ * operand on both sides: a plain x * CONST round lets the top bit of a word
+ * pass through unchanged (x ^ 2^63) * K == (x * K) ^ 2^63, which gives
+ * collisions that hold for every seed. The 64x64->128 "multiply and fold"
+ * (lo ^ hi) has no such linear path when its operands are unknown.
+ */
+#define HASH_P0 0xa0761d6478bd642full
+#define HASH_P1 0xe7037ed1a0b428dbull
+#define HASH_P2 0x8ebc6af09c88c6e3ull
+#define HASH_P3 0x589965cc75374cc3ull
+
+static inline uint64_t mum(uint64_t a, uint64_t b)
+{
+#ifdef __SIZEOF_INT128__
+    __extension__ typedef unsigned __int128 u128;
+    u128 r = (u128)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+    uint64_t ha = a >> 32, la = (uint32_t)a, hb = b >> 32, lb = (uint32_t)b;
+    uint64_t rh = ha * hb, rm0 = ha * lb, rm1 = hb * la, rl = la * lb;
+    uint64_t t = rl + (rm0 << 32), c = t < rl;
+    uint64_t lo = t + (rm1 << 32);
+    c += lo < t;
+    uint64_t hi = rh + (rm0 >> 32) + (rm1 >> 32) + c;
+    return lo ^ hi;
+#endif
+}
+
+/* The 16-byte addresses as four words, and everything else as the fifth and sixth. */
+static inline void key_words(const struct flow_key *k, uint64_t w[6])
+{
+    _Static_assert(sizeof(*k) == 44, "flow_key changed: update key_words()");
+    memcpy(&w[0], k->addr[0], 16);
+    memcpy(&w[2], k->addr[1], 16);
+    /* Built in registers: reading back the small stores that filled the key would stall. */
+    w[4] = (uint64_t)k->port[0] | (uint64_t)k->port[1] << 16 | (uint64_t)k->proto << 32 |
+           (uint64_t)k->ip_version << 40 | (uint64_t)k->vlan << 48;
+    w[5] = k->zone;
+}
+
+static uint32_t flow_hash(const struct flow_key *k, uint64_t seed)
+{
+    uint64_t w[6];
+    key_words(k, w);
+
+    uint64_t h = seed ^ HASH_P0;
+    h = mum(w[0] ^ h ^ HASH_P1, w[1] ^ h ^ HASH_P2);
+    h = mum(w[2] ^ h ^ HASH_P1, w[3] ^ h ^ HASH_P2);
+    h = mum(w[4] ^ h ^ HASH_P1, w[5] ^ h ^ HASH_P2);
+    h = mum(h ^ HASH_P3, seed ^ HASH_P0);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Every field of the key, so no padding rule can ever make two keys compare wrongly. */
+static inline int key_eq(const struct flow_key *a, const struct flow_key *b)
+{
+    return memcmp(a->addr, b->addr, sizeof(a->addr)) == 0 && a->port[0] == b->port[0] &&
+           a->port[1] == b->port[1] && a->proto == b->proto && a->ip_version == b->ip_version &&
+           a->vlan == b->vlan && a->zone == b->zone;
+}
+
+/* Timeout-class lists: doubly linked through lprev/lnext, oldest at head. */
+static void list_unlink(struct flow_table *ft, struct flow *f)
+{
+    uint8_t c = f->tclass;
+    struct flow *prev = flow_at(ft, f->lprev), *next = flow_at(ft, f->lnext);
+
+    if (prev)
+        prev->lnext = f->lnext;
+    else
+        ft->head[c] = f->lnext;
+    if (next)
+        next->lprev = f->lprev;
+    else
+        ft->tail[c] = f->lprev;
+    f->lprev = f->lnext = 0;
+}
+
+static void list_append(struct flow_table *ft, struct flow *f, uint8_t c)
+{
+    uint32_t idx = flow_idx(ft, f);
+
+    f->tclass = c;
+    f->lnext = 0;
+    f->lprev = ft->tail[c];
+    if (ft->tail[c])
+        ft->pool[ft->tail[c] - 1].lnext = idx;
+    else
+        ft->head[c] = idx;
+    ft->tail[c] = idx;
+}
+
+/* Moves f to the tail of class c: it has just seen the newest packet there. */
+static void list_touch(struct flow_table *ft, struct flow *f, uint8_t c)
+{
+    if (f->tclass == c && ft->tail[c] == flow_idx(ft, f))
+        return;
+    list_unlink(ft, f);
+    list_append(ft, f, c);
+}
+
+/* Removes f from its bucket chain and its list and returns it to the free list. */
+static void flow_release(struct flow_table *ft, struct flow *f)
+{
+    uint32_t idx = flow_idx(ft, f);
+    uint32_t *link = &ft->bucket[f->hash & (ft->nbuckets - 1)];
+
+    while (*link && *link != idx)
+        link = &ft->pool[*link - 1].hnext;
+    if (*link)
+        *link = f->hnext;
+
+    list_unlink(ft, f);
+    f->in_use = 0;
+    f->hnext = ft->free_head;
+    ft->free_head = idx;
+    ft->st.active--;
+}
+
+static void flow_end(struct flow_table *ft, struct flow *f, int reason)
+{
+    if (ft->on_end)
+        ft->on_end(f, reason, ft->ctx);
+    flow_release(ft, f);
+}
+
+/* The oldest flow across all classes, by the last_ts of each list head. */
+static struct flow *flow_oldest(const struct flow_table *ft)
+{
+    struct flow *best = NULL;
+
+    for (int c = 0; c < FLOW_TC_COUNT; c++) {
+        struct flow *f = flow_at(ft, ft->head[c]);
+        if (f && (!best || f->last_ts < best->last_ts))
+            best = f;
+    }
+    return best;
+}
+
+int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flow_end_fn on_end,
+                    void *ctx)
+{
+    memset(ft, 0, sizeof(*ft));
+    if (cfg->max_flows == 0 || cfg->max_flows > FLOW_MAX_FLOWS)
+        return -EINVAL;
+    ft->cfg = *cfg;
+    if (ft->cfg.nworkers == 0)
+        ft->cfg.nworkers = 1;
+    /* Flow ids are worker + 1 + k * nworkers: unique across workers only if worker < nworkers. */
+    if (ft->cfg.worker >= ft->cfg.nworkers)
+        return -EINVAL;
+
+    uint32_t nb = FLOW_MIN_BUCKETS;
+    while (nb < cfg->max_flows)
+        nb <<= 1;
+
+    /* calloc: pages are mapped as flows are first used, so a large pool costs RSS only when busy. */
+    ft->pool = calloc(cfg->max_flows, sizeof(*ft->pool));
+    ft->bucket = calloc(nb, sizeof(*ft->bucket));
+    if (!ft->pool || !ft->bucket) {
+        free(ft->pool);
+        free(ft->bucket);
+        ft->pool = NULL;
+        ft->bucket = NULL;
+        return -ENOMEM;
+    }
+    ft->nbuckets = nb;
+
+    /* Free list in pool order, so the first flows touch the first pages. */
+    for (uint32_t i = 0; i < cfg->max_flows; i++)
+        ft->pool[i].hnext = i + 2 <= cfg->max_flows ? i + 2 : 0;
+    ft->free_head = 1;
+    ft->on_end = on_end;
+    ft->ctx = ctx;
+    return 0;
+}
+
+void flow_table_destroy(struct flow_table *ft)
+{
+    free(ft->pool);
+    free(ft->bucket);
+    ft->pool = NULL;
+    ft->bucket = NULL;
+    ft->nbuckets = 0;
+    ft->free_head = 0;
+}
+
+uint64_t flow_table_memory(const struct flow_table *ft)
+{
+    if (!ft->pool)
+        return 0;
+    return (uint64_t)ft->cfg.max_flows * sizeof(struct flow) +
+           (uint64_t)ft->nbuckets * sizeof(uint32_t);
+}
+
+/*
+ * Fills the normalised key of p; returns the key side (0/1) of the packet's
+ * source. Side 0 is the lower (address, port) so both directions agree.
+ */
+static int flow_key_make(const struct flow_table *ft, const struct pkt *p, struct flow_key *k)
+{
+    uint16_t sport = p->l4_ok ? p->sport : 0, dport = p->l4_ok ? p->dport : 0;
+    int cmp = memcmp(p->src, p->dst, 16);
+    int src_side = cmp > 0 || (cmp == 0 && sport > dport);
+
+    memset(k, 0, sizeof(*k));
+    memcpy(k->addr[src_side], p->src, 16);
+    memcpy(k->addr[!src_side], p->dst, 16);
+    k->port[src_side] = sport;
+    k->port[!src_side] = dport;
+    k->proto = p->proto;
+    k->ip_version = p->ip_version;
+    if (ft->cfg.use_vlan && p->nvlan)
+        k->vlan = p->vlan[MIN(p->nvlan, DECODE_MAX_VLAN) - 1];
+    if (ft->cfg.use_tunnel_id && p->tunnel_has_id)
+        k->zone = p->tunnel_id;
+    return src_side;
+}
+
+static struct flow *flow_lookup(const struct flow_table *ft, const struct flow_key *k, uint32_t h)
+{
+    uint32_t idx = ft->bucket[h & (ft->nbuckets - 1)];
+
+    while (idx) {
+        struct flow *f = &ft->pool[idx - 1];
+        if (f->hash == h && key_eq(&f->key, k))
+            return f;
+        idx = f->hnext;
+    }
+    return NULL;
+}
+
+/* Rule 2 of flow.h: 0 service, 1 registered, 2 ephemeral. */
+static int port_rank(uint16_t port)
+{
+    return port < 1024 ? 0 : port < 32768 ? 1 : 2;
+}
+
+/* The key side of the client for the first packet of a flow (rules 1-3). */
+static uint8_t flow_orient(const struct pkt *p, int src_side)
+{
+    if (p->proto == IPPROTO_TCP_ && p->l4_ok && (p->tcp_flags & TCP_SYN))
+        return (uint8_t)((p->tcp_flags & TCP_ACK) ? !src_side : src_side);
+    if (p->l4_ok) {
+        int rs = port_rank(p->sport), rd = port_rank(p->dport);
+        if (rs < rd) /* the sender holds the service port */
+            return (uint8_t)!src_side;
+    }
+    return (uint8_t)src_side;
+}
+
+static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k, uint32_t h,
+                                const struct pkt *p, int src_side)
+{
+    if (!ft->free_head) {
+        struct flow *old = flow_oldest(ft);
+        if (!old) /* cannot happen with max_flows > 0; never crash on it */
+            return NULL;
+        if (ft->on_end)
+            ft->on_end(old, FLOW_END_EVICTED, ft->ctx);
+        flow_release(ft, old);
+        ft->st.evicted++;
+    }
+
+    uint32_t idx = ft->free_head;
+    struct flow *f = &ft->pool[idx - 1];
+    ft->free_head = f->hnext;
+
+    memset(f, 0, sizeof(*f));
+    f->dissector = -1;
+    f->key = *k;
+    f->hash = h;
+    f->in_use = 1;
+    f->id = ft->cfg.worker + 1 + ft->next_id++ * ft->cfg.nworkers;
+    f->first_ts = f->last_ts = p->ts_us;
+    f->nvlan = MIN(p->nvlan, DECODE_MAX_VLAN);
+    memcpy(f->vlan, p->vlan, f->nvlan * sizeof(f->vlan[0]));
+    f->tunnel = p->tunnel;
+    f->tunnel_has_id = p->tunnel_has_id;
+    f->tunnel_id = p->tunnel_id;
+    f->client = flow_orient(p, src_side);
+    if (p->proto == IPPROTO_TCP_ && (!p->l4_ok || !(p->tcp_flags & TCP_SYN)))
+        f->flags |= FLOW_F_MIDSTREAM;
+
+    uint32_t *b = &ft->bucket[h & (ft->nbuckets - 1)];
+    f->hnext = *b;
+    *b = idx;
+    /* The class is set properly by flow_packet(); append to one so unlink works. */
+    list_append(ft, f, p->proto == IPPROTO_TCP_ ? FLOW_TC_TCP_NEW
+                       : p->proto == IPPROTO_UDP_ ? FLOW_TC_UDP
+                                                  : FLOW_TC_OTHER);
+
+    ft->st.created++;
+    ft->st.active++;
+    if (ft->st.active > ft->st.max_active)
+        ft->st.max_active = ft->st.active;
+    return f;
+}
+
+/*
+ * A flow oriented by ports or by who spoke first, that has carried no data,
+ * learns from a late SYN (reordered capture) who really opened it. A flow
+ * already oriented by a client SYN is never flipped: a SYN from the other
+ * side then is a simultaneous open, not evidence.
+ */
+static void flow_reorient(struct flow *f, const struct pkt *p, int src_side)
+{
+    uint8_t syn = p->tcp_flags & TCP_SYN, ack = p->tcp_flags & TCP_ACK;
+    int swap;
+
+    if (!syn || (f->flags & (FLOW_F_PAYLOAD | FLOW_F_SYN)))
+        return;
+    if (!ack)
+        swap = src_side != f->client; /* pure SYN from the believed server */
+    else
+        swap = src_side == f->client && !(f->flags & FLOW_F_SYNACK);
+    if (!swap)
+        return;
+
+    uint64_t t;
+    f->client = !f->client;
+    t = f->pkts[0], f->pkts[0] = f->pkts[1], f->pkts[1] = t;
+    t = f->bytes[0], f->bytes[0] = f->bytes[1], f->bytes[1] = t;
+    /* A SYN+ACK seen earlier came from the side that is now the client. */
+    uint8_t fl = f->flags & ~(FLOW_F_SYNACK | FLOW_F_FIN_CLI | FLOW_F_FIN_SRV);
+    if (f->flags & FLOW_F_FIN_CLI)
+        fl |= FLOW_F_FIN_SRV;
+    if (f->flags & FLOW_F_FIN_SRV)
+        fl |= FLOW_F_FIN_CLI;
+    f->flags = fl;
+}
+
+static uint8_t flow_tcp_update(struct flow *f, const struct pkt *p, int dir)
+{
+    uint8_t tf = p->tcp_flags;
+    int syn = tf & TCP_SYN, ack = tf & TCP_ACK;
+
+    if (syn && !ack && dir == 0)
+        f->flags |= FLOW_F_SYN;
+    if (syn && ack && dir == 1)
+        f->flags |= FLOW_F_SYNACK;
+    if (tf & TCP_FIN)
+        f->flags |= dir == 0 ? FLOW_F_FIN_CLI : FLOW_F_FIN_SRV;
+    if (tf & TCP_RST)
+        f->flags |= FLOW_F_RST;
+    if (p->payload_len > 0)
+        f->flags |= FLOW_F_PAYLOAD;
+
+    if ((f->flags & FLOW_F_RST) ||
+        (f->flags & (FLOW_F_FIN_CLI | FLOW_F_FIN_SRV)) == (FLOW_F_FIN_CLI | FLOW_F_FIN_SRV))
+        return FLOW_TC_TCP_CLOSED;
+    if (f->tclass == FLOW_TC_TCP_EST)
+        return FLOW_TC_TCP_EST;
+    /*
+     * Established once the handshake is answered and acknowledged, or once a
+     * non-SYN packet follows data (picked up mid-stream, or only the client
+     * half of an asymmetric route is visible).
+     */
+    if (!syn && (((f->flags & FLOW_F_SYNACK) && ack) || (f->flags & FLOW_F_PAYLOAD)))
+        return FLOW_TC_TCP_EST;
+    return FLOW_TC_TCP_NEW;
+}
+
+struct flow *flow_packet(struct flow_table *ft, const struct pkt *p, int *dir)
+{
+    struct flow_key k;
+
+    if (p->ip_version != 4 && p->ip_version != 6)
+        return NULL;
+
+    int src_side = flow_key_make(ft, p, &k);
+    uint32_t h = flow_hash(&k, ft->cfg.hash_seed);
+    struct flow *f = flow_lookup(ft, &k, h);
+    if (!f) {
+        f = flow_create(ft, &k, h, p, src_side);
+        if (!f)
+            return NULL;
+    }
+
+    int tcp = p->proto == IPPROTO_TCP_ && p->l4_ok;
+    if (tcp)
+        flow_reorient(f, p, src_side);
+
+    int d = src_side == f->client ? 0 : 1;
+    f->pkts[d]++;
+    f->bytes[d] += p->wirelen;
+    /* Merged captures can step back in time: last_ts never does. */
+    if (p->ts_us > f->last_ts)
+        f->last_ts = p->ts_us;
+
+    uint8_t c;
+    if (tcp) {
+        c = flow_tcp_update(f, p, d);
+    } else {
+        if (p->payload_len > 0)
+            f->flags |= FLOW_F_PAYLOAD;
+        c = p->proto == IPPROTO_TCP_   ? f->tclass /* fragment: no flags to learn from */
+            : p->proto == IPPROTO_UDP_ ? FLOW_TC_UDP
+                                       : FLOW_TC_OTHER;
+    }
+    list_touch(ft, f, c);
+
+    if (dir)
+        *dir = d;
+    return f;
+}
+
+unsigned flow_expire(struct flow_table *ft, uint64_t now_us, unsigned max)
+{
+    unsigned n = 0;
+
+    for (int c = 0; c < FLOW_TC_COUNT; c++) {
+        uint64_t tmo = (uint64_t)ft->cfg.timeout_s[c] * US_PER_S;
+        struct flow *f;
+
+        while ((f = flow_at(ft, ft->head[c])) != NULL) {
+            if (max && n >= max)
+                return n;
+            /* last_ts + tmo <= now, written so a hostile timestamp cannot overflow it */
+            if (now_us < f->last_ts || now_us - f->last_ts < tmo)
+                break;
+            flow_end(ft, f, FLOW_END_TIMEOUT);
+            ft->st.expired++;
+            n++;
+        }
+    }
+    return n;
+}
+
+void flow_end_all(struct flow_table *ft)
+{
+    struct flow *f;
+
+    if (!ft->pool)
+        return;
+    while ((f = flow_oldest(ft)) != NULL)
+        flow_end(ft, f, FLOW_END_SHUTDOWN);
+}

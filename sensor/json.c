@@ -1,0 +1,339 @@
+/*
+ * json.c - the bounded JSON writer (see json.h). Hostile bytes in, valid
+ * JSON out; a full buffer sets `overflow` instead of truncating silently.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+
+static const char hexdig[] = "0123456789abcdef";
+
+void json_init(struct json *j, char *buf, size_t cap)
+{
+    j->buf = buf;
+    j->len = 0;
+    j->cap = cap;
+    j->overflow = 0;
+    j->depth = 0;
+    j->first[0] = 1;
+}
+
+static void put(struct json *j, const char *s, size_t n)
+{
+    if (j->overflow || n > j->cap - j->len) {
+        j->overflow = 1;
+        return;
+    }
+    memcpy(j->buf + j->len, s, n);
+    j->len += n;
+}
+
+static void putc1(struct json *j, char c)
+{
+    if (j->overflow || j->len >= j->cap) {
+        j->overflow = 1;
+        return;
+    }
+    j->buf[j->len++] = c;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if it is not valid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t need;
+    unsigned cp;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 2;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 3;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < need)
+        return 0;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    /* overlong forms, surrogates and code points past U+10FFFF are invalid */
+    if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        return 0;
+    return need;
+}
+
+size_t json_escape(char *out, size_t cap, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+
+    while (i < len) {
+        unsigned c = p[i];
+        const char *esc = NULL;
+        size_t n;
+
+        switch (c) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        default:
+            break;
+        }
+        if (esc) {
+            if (cap - o < 2)
+                return (size_t)-1;
+            out[o++] = esc[0];
+            out[o++] = esc[1];
+            i++;
+            continue;
+        }
+        if (c >= 0x20 && c < 0x7f) {
+            if (cap - o < 1)
+                return (size_t)-1;
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        n = c >= 0x80 ? utf8_seq(p + i, len - i) : 0;
+        if (n > 0) {
+            if (cap - o < n)
+                return (size_t)-1;
+            memcpy(out + o, p + i, n);
+            o += n;
+            i += n;
+            continue;
+        }
+        /* control byte, DEL, or a byte outside valid UTF-8: \u00XX */
+        if (cap - o < 6)
+            return (size_t)-1;
+        out[o++] = '\\';
+        out[o++] = 'u';
+        out[o++] = '0';
+        out[o++] = '0';
+        out[o++] = hexdig[c >> 4];
+        out[o++] = hexdig[c & 15];
+        i++;
+    }
+    return o;
+}
+
+/* Comma before a value or key when this level already has a member. */
+static void sep(struct json *j)
+{
+    if (!j->first[j->depth])
+        putc1(j, ',');
+    j->first[j->depth] = 0;
+}
+
+static void push(struct json *j, char c)
+{
+    putc1(j, c);
+    if (j->depth + 1 >= JSON_MAX_DEPTH) {
+        j->overflow = 1;
+        return;
+    }
+    j->first[++j->depth] = 1;
+}
+
+static void pop(struct json *j, char c)
+{
+    if (j->depth > 0)
+        j->depth--;
+    putc1(j, c);
+}
+
+/*
+ * Values following a key must not add a comma: json_key marks the level as
+ * "value pending" by leaving first[] at 1 for the value, handled through
+ * this flag.
+ */
+#define VALUE_AFTER_KEY 2
+
+static void value_sep(struct json *j)
+{
+    if (j->first[j->depth] == VALUE_AFTER_KEY) {
+        j->first[j->depth] = 0;
+        return;
+    }
+    sep(j);
+}
+
+void json_open(struct json *j)
+{
+    value_sep(j);
+    push(j, '{');
+}
+
+void json_close(struct json *j)
+{
+    pop(j, '}');
+}
+
+void json_open_array(struct json *j)
+{
+    value_sep(j);
+    push(j, '[');
+}
+
+void json_close_array(struct json *j)
+{
+    pop(j, ']');
+}
+
+void json_key(struct json *j, const char *name)
+{
+    sep(j);
+    putc1(j, '"');
+    put(j, name, strlen(name)); /* keys are our own identifiers */
+    put(j, "\":", 2);
+    j->first[j->depth] = VALUE_AFTER_KEY;
+}
+
+void json_str(struct json *j, const char *s, size_t len)
+{
+    size_t n;
+
+    value_sep(j);
+    putc1(j, '"');
+    if (j->overflow)
+        return;
+    n = json_escape(j->buf + j->len, j->cap - j->len, s, len);
+    if (n == (size_t)-1) {
+        j->overflow = 1;
+        return;
+    }
+    j->len += n;
+    putc1(j, '"');
+}
+
+void json_cstr(struct json *j, const char *s)
+{
+    json_str(j, s, strlen(s));
+}
+
+void json_int(struct json *j, int64_t v)
+{
+    char tmp[24];
+    int n = snprintf(tmp, sizeof(tmp), "%lld", (long long)v);
+
+    value_sep(j);
+    put(j, tmp, (size_t)n);
+}
+
+void json_uint(struct json *j, uint64_t v)
+{
+    char tmp[24];
+    int n = snprintf(tmp, sizeof(tmp), "%llu", (unsigned long long)v);
+
+    value_sep(j);
+    put(j, tmp, (size_t)n);
+}
+
+void json_double(struct json *j, double v)
+{
+    char tmp[48];
+    int n;
+
+    value_sep(j);
+    if (!isfinite(v)) {
+        put(j, "null", 4);
+        return;
+    }
+    n = snprintf(tmp, sizeof(tmp), "%.6f", v);
+    if (n < 0 || (size_t)n >= sizeof(tmp)) {
+        put(j, "null", 4);
+        return;
+    }
+    /* trim trailing zeros, keep one digit after the point */
+    while (n > 2 && tmp[n - 1] == '0' && tmp[n - 2] != '.')
+        n--;
+    put(j, tmp, (size_t)n);
+}
+
+void json_bool(struct json *j, int v)
+{
+    value_sep(j);
+    if (v)
+        put(j, "true", 4);
+    else
+        put(j, "false", 5);
+}
+
+void json_null(struct json *j)
+{
+    value_sep(j);
+    put(j, "null", 4);
+}
+
+void json_raw(struct json *j, const char *s, size_t len)
+{
+    value_sep(j);
+    put(j, s, len);
+}
+
+void json_kv_str(struct json *j, const char *k, const char *s, size_t len)
+{
+    json_key(j, k);
+    json_str(j, s, len);
+}
+
+void json_kv_cstr(struct json *j, const char *k, const char *s)
+{
+    json_key(j, k);
+    json_cstr(j, s);
+}
+
+void json_kv_int(struct json *j, const char *k, int64_t v)
+{
+    json_key(j, k);
+    json_int(j, v);
+}
+
+void json_kv_uint(struct json *j, const char *k, uint64_t v)
+{
+    json_key(j, k);
+    json_uint(j, v);
+}
+
+void json_kv_bool(struct json *j, const char *k, int v)
+{
+    json_key(j, k);
+    json_bool(j, v);
+}
+
+void json_kv_double(struct json *j, const char *k, double v)
+{
+    json_key(j, k);
+    json_double(j, v);
+}

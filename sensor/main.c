@@ -1,0 +1,564 @@
+/*
+ * main.c - firedamp: command line and config, then the threads: one worker
+ * thread per pipeline, and this thread as the output thread (drains the
+ * workers' event queues into the JSON-lines output and the flow log, writes
+ * periodic and final stats, handles signals).
+ *
+ * Exit codes: 0 success, 1 runtime error (unreadable or truncated capture,
+ * output failure), 2 usage or configuration error. Every error is one line
+ * on stderr naming the file or flag and the reason; nothing is written to
+ * the output before the arguments, the config and the inputs have been
+ * checked.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "classify.h"
+#include "config.h"
+#include "stats.h"
+#include "worker.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE   2
+#define DETERMINISTIC_SEED 0x66697265646d7031ULL /* "firedmp1" */
+
+static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t stats_requested;
+
+struct run {
+    struct config cfg;
+    struct worker *workers;
+    pthread_t *threads;
+    _Atomic unsigned running;
+    _Atomic int failed;     /* a worker hit a runtime error */
+    struct capture *caps;   /* the capture each worker has open, for breakloop */
+    FILE *out, *flow_out;
+    uint64_t written, flow_written, out_errors;
+    int out_err_reported;
+    struct timespec start;
+};
+
+static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("firedamp: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see firedamp --help)\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+static void help(void)
+{
+    fputs(
+        "NAME\n"
+        "    firedamp - detect cryptojacking on the wire: Stratum mining, Docker API abuse,\n"
+        "    C2 script and binary downloads\n"
+        "\n"
+        "SYNOPSIS\n"
+        "    firedamp [options] -r FILE [-r FILE ...]\n"
+        "    firedamp [options] -i INTERFACE\n"
+        "\n"
+        "DESCRIPTION\n"
+        "    Reads packets from capture files (pcap or pcapng, '-' for stdin) or a live\n"
+        "    interface, follows flows and TCP streams (VLAN, QinQ, MPLS, GRE, ERSPAN,\n"
+        "    VXLAN and GENEVE are decapsulated), classifies them with nDPI, dissects the\n"
+        "    protocols it knows and writes one JSON object per line for every event.\n"
+        "    Event fields are documented in docs/EVENTS.md.\n"
+        "\n"
+        "INPUT\n"
+        "    -r, --read FILE        read a capture file; repeat to read several in order\n"
+        "    -i, --interface IFACE  capture live on IFACE (memory-mapped ring, zero copy)\n"
+        "    -f, --filter BPF       BPF filter expression applied to the input\n"
+        "    -s, --snaplen N        bytes captured per packet (live; default 262144)\n"
+        "    -B, --buffer-size MIB  kernel ring buffer size in MiB (live; default 64)\n"
+        "    -p, --no-promisc       do not put the interface in promiscuous mode\n"
+        "\n"
+        "OUTPUT\n"
+        "    -o, --output PATH      write JSON lines to PATH ('-' = stdout, the default)\n"
+        "        --flow-log PATH    also write one flow record per flow to PATH\n"
+        "        --redis URL        publish events to Redis (redis://[:pw@]host:port/db)\n"
+        "        --sensor-name NAME value of the sensor field (default: host name)\n"
+        "        --stats-interval S seconds between stats events (0: final only)\n"
+        "        --deterministic    reproducible output for tests: fixed hash seed,\n"
+        "                           sensor name 'firedamp' unless set, no wall-clock\n"
+        "                           fields, no periodic stats\n"
+        "\n"
+        "CONFIGURATION\n"
+        "    -c, --config FILE      YAML config file (see firedamp.yaml); flags win\n"
+        "        --set KEY=VALUE    set any config key, e.g. --set flow.max_flows=100000\n"
+        "        --dump-config      print every config key with its value and exit\n"
+        "\n"
+        "OTHER\n"
+        "    -h, --help             this text\n"
+        "    -V, --version          version of firedamp and of the libraries it uses\n"
+        "\n"
+        "EXIT STATUS\n"
+        "    0 success; 1 runtime error (unreadable or truncated capture, output failure);\n"
+        "    2 usage or configuration error.\n"
+        "\n"
+        "EXAMPLES\n"
+        "    firedamp -r pcaps/tcp-midstream.pcap\n"
+        "    firedamp -i eth1 -f 'not port 22' -o /var/log/firedamp/eve.json\n"
+        "    firedamp -c firedamp.yaml -r a.pcap -r b.pcapng --flow-log flows.json\n",
+        stdout);
+}
+
+static void version(void)
+{
+    printf("firedamp %s\nlibpcap: %s\nnDPI: %s\n", FIREDAMP_VERSION, pcap_lib_version(),
+           classify_ndpi_version());
+}
+
+enum {
+    OPT_FLOW_LOG = 256,
+    OPT_REDIS,
+    OPT_SENSOR_NAME,
+    OPT_STATS_INTERVAL,
+    OPT_DETERMINISTIC,
+    OPT_SET,
+    OPT_DUMP_CONFIG,
+};
+
+static const struct option long_opts[] = {
+    {"read", required_argument, NULL, 'r'},
+    {"interface", required_argument, NULL, 'i'},
+    {"filter", required_argument, NULL, 'f'},
+    {"snaplen", required_argument, NULL, 's'},
+    {"buffer-size", required_argument, NULL, 'B'},
+    {"no-promisc", no_argument, NULL, 'p'},
+    {"output", required_argument, NULL, 'o'},
+    {"config", required_argument, NULL, 'c'},
+    {"flow-log", required_argument, NULL, OPT_FLOW_LOG},
+    {"redis", required_argument, NULL, OPT_REDIS},
+    {"sensor-name", required_argument, NULL, OPT_SENSOR_NAME},
+    {"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
+    {"deterministic", no_argument, NULL, OPT_DETERMINISTIC},
+    {"set", required_argument, NULL, OPT_SET},
+    {"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+static const char short_opts[] = "r:i:f:s:B:po:c:hV";
+
+/* A flag that is a config key: same checks as in the file. */
+static void set_key(struct config *c, const char *flag, const char *key, const char *val)
+{
+    char err[512];
+
+    if (config_set(c, key, val, err, sizeof(err)) != 0)
+        usage_error("%s: %s", flag, err);
+}
+
+static void parse_args(struct run *r, int argc, char **argv)
+{
+    struct config *c = &r->cfg;
+    char err[512];
+    int opt, dump = 0;
+    const char *config_path = NULL;
+
+    /* pass 1: the config file, so that flags given anywhere override it */
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        if (opt == 'c')
+            config_path = optarg;
+    }
+    if (config_path && config_load_file(c, config_path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "firedamp: config: %s\n", err);
+        exit(EXIT_USAGE);
+    }
+    optind = 1;
+    opterr = 1;
+    while ((opt = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        switch (opt) {
+        case 'r':
+            if (c->nread >= CONFIG_MAX_FILES)
+                usage_error("-r: at most %d files", CONFIG_MAX_FILES);
+            c->read_files[c->nread++] = optarg;
+            break;
+        case 'i':
+            set_key(c, "-i", "capture.interface", optarg);
+            break;
+        case 'f':
+            set_key(c, "-f", "capture.bpf", optarg);
+            break;
+        case 's':
+            set_key(c, "-s", "capture.snaplen", optarg);
+            break;
+        case 'B':
+            set_key(c, "-B", "capture.buffer_mb", optarg);
+            break;
+        case 'p':
+            c->promisc = 0;
+            break;
+        case 'o':
+            set_key(c, "-o", "output.path", optarg);
+            break;
+        case 'c':
+            break;
+        case OPT_FLOW_LOG:
+            set_key(c, "--flow-log", "output.flow_log", optarg);
+            break;
+        case OPT_REDIS:
+            set_key(c, "--redis", "output.redis", optarg);
+            break;
+        case OPT_SENSOR_NAME:
+            set_key(c, "--sensor-name", "output.sensor_name", optarg);
+            break;
+        case OPT_STATS_INTERVAL:
+            set_key(c, "--stats-interval", "output.stats_interval", optarg);
+            break;
+        case OPT_DETERMINISTIC:
+            c->deterministic = 1;
+            break;
+        case OPT_SET: {
+            char key[256];
+            const char *eq = strchr(optarg, '=');
+            if (!eq || eq == optarg || (size_t)(eq - optarg) >= sizeof(key))
+                usage_error("--set: expected KEY=VALUE, got '%s'", optarg);
+            memcpy(key, optarg, (size_t)(eq - optarg));
+            key[eq - optarg] = '\0';
+            set_key(c, "--set", key, eq + 1);
+            break;
+        }
+        case OPT_DUMP_CONFIG:
+            dump = 1;
+            break;
+        case 'h':
+            help();
+            exit(0);
+        case 'V':
+            version();
+            exit(0);
+        default:
+            /* getopt printed what was wrong */
+            fputs("firedamp: see firedamp --help\n", stderr);
+            exit(EXIT_USAGE);
+        }
+    }
+    if (optind < argc)
+        usage_error("unexpected argument '%s'", argv[optind]);
+    if (c->deterministic) {
+        c->flow.hash_seed = DETERMINISTIC_SEED;
+        c->stats_interval_s = 0;
+    }
+    config_finish(c);
+    if (dump) {
+        config_dump(c, stdout);
+        exit(0);
+    }
+    if (config_check(c, err, sizeof(err)) != 0)
+        usage_error("%s", err);
+    if (c->redis_url[0])
+        usage_error("--redis: the Redis output is not built yet (issue #6); use -o");
+    if (c->workers > 1)
+        usage_error("engine.workers: only 1 worker in this version (multi-worker dispatch is issue #7)");
+}
+
+/* Checks inputs before any output exists: files readable, BPF valid. */
+static void check_inputs(struct run *r)
+{
+    struct config *c = &r->cfg;
+    struct capture cap;
+
+    if (c->bpf[0]) {
+        pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+        struct bpf_program prog;
+        if (!dead || pcap_compile(dead, &prog, c->bpf, 1, PCAP_NETMASK_UNKNOWN) != 0)
+            usage_error("-f: bad BPF filter '%s': %s", c->bpf,
+                        dead ? pcap_geterr(dead) : "out of memory");
+        pcap_freecode(&prog);
+        pcap_close(dead);
+    }
+    for (unsigned i = 0; i < c->nread; i++) {
+        if (strcmp(c->read_files[i], "-") == 0)
+            continue; /* stdin can be opened only once: checked when read */
+        if (capture_open_file(&cap, c->read_files[i], c) != 0) {
+            fprintf(stderr, "firedamp: %s\n", cap.errstr);
+            exit(EXIT_RUNTIME);
+        }
+        capture_close(&cap);
+    }
+}
+
+static FILE *open_output(const char *path, const char *what)
+{
+    FILE *f;
+
+    if (strcmp(path, "-") == 0)
+        return stdout;
+    f = fopen(path, "a");
+    if (!f) {
+        fprintf(stderr, "firedamp: %s %s: %s\n", what, path, strerror(errno));
+        exit(EXIT_RUNTIME);
+    }
+    return f;
+}
+
+/* ---- workers ------------------------------------------------------------ */
+
+struct worker_arg {
+    struct run *r;
+    unsigned id;
+};
+
+static int read_capture(struct run *r, struct worker *w, struct capture *cap)
+{
+    int n;
+
+    w->linktype = cap->linktype;
+    for (;;) {
+        if (stop_requested)
+            return 0;
+        n = capture_dispatch(cap, 4096, worker_pcap_cb, (u_char *)w);
+        if (n == -2)
+            return 0;
+        if (n == -1) {
+            fprintf(stderr, "firedamp: %s\n", cap->errstr);
+            return -1;
+        }
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker_arg *wa = arg;
+    struct run *r = wa->r;
+    struct worker *w = &r->workers[wa->id];
+    struct capture *cap = &r->caps[wa->id];
+    const struct config *c = &r->cfg;
+
+    if (c->iface[0]) {
+        if (capture_open_live(cap, c) != 0) {
+            fprintf(stderr, "firedamp: %s\n", cap->errstr);
+            r->failed = 1;
+        } else {
+            if (read_capture(r, w, cap) != 0)
+                r->failed = 1;
+        }
+    } else {
+        for (unsigned i = 0; i < c->nread && !stop_requested; i++) {
+            if (capture_open_file(cap, c->read_files[i], c) != 0) {
+                fprintf(stderr, "firedamp: %s\n", cap->errstr);
+                r->failed = 1;
+                continue;
+            }
+            if (read_capture(r, w, cap) != 0)
+                r->failed = 1;
+            capture_close(cap);
+        }
+    }
+    worker_end_flows(w);
+    r->running--;
+    return NULL;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static void write_line(struct run *r, FILE *f, const char *data, uint32_t len)
+{
+    if (fwrite(data, 1, len, f) != len || fputc('\n', f) == EOF) {
+        r->out_errors++;
+        if (!r->out_err_reported) {
+            fprintf(stderr, "firedamp: output write failed: %s\n", strerror(errno));
+            r->out_err_reported = 1;
+        }
+        return;
+    }
+    if (f == r->flow_out && f != r->out)
+        r->flow_written++;
+    else
+        r->written++;
+}
+
+/* Moves what the workers queued to the outputs. Returns records written. */
+static unsigned drain(struct run *r)
+{
+    unsigned n = 0;
+
+    for (unsigned i = 0; i < r->cfg.workers; i++) {
+        struct evq *q = &r->workers[i].q;
+        const char *data;
+        uint32_t len;
+        int ch;
+        while (evq_peek(q, &ch, &data, &len)) {
+            write_line(r, ch == EVQ_FLOWS && r->flow_out ? r->flow_out : r->out, data, len);
+            evq_pop(q);
+            n++;
+        }
+    }
+    return n;
+}
+
+static double elapsed(const struct run *r)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - r->start.tv_sec) + (double)(now.tv_nsec - r->start.tv_nsec) / 1e9;
+}
+
+static void write_stats(struct run *r, int final)
+{
+    struct stats sum, one;
+    struct stats_capture sc;
+    struct event_meta meta = {r->cfg.sensor_name, (uint16_t)r->cfg.community_id_seed};
+    struct json j;
+    char *buf = malloc(r->cfg.max_event_bytes);
+
+    if (!buf)
+        return;
+    memset(&sum, 0, sizeof(sum));
+    memset(&sc, 0, sizeof(sc));
+    for (unsigned i = 0; i < r->cfg.workers; i++) {
+        worker_stats_snapshot(&r->workers[i], &one);
+        stats_add(&sum, &one);
+        if (r->caps[i].live) {
+            uint64_t rx, drop, ifdrop;
+            if (capture_stats(&r->caps[i], &rx, &drop, &ifdrop) == 0) {
+                sc.kernel_received += rx;
+                sc.kernel_dropped += drop;
+                sc.iface_dropped += ifdrop;
+            }
+        }
+    }
+    sc.final = final;
+    sc.deterministic = (int)r->cfg.deterministic;
+    sc.uptime_s = elapsed(r);
+    sc.pps = sc.uptime_s > 0 ? (double)sum.packets / sc.uptime_s : 0;
+    sc.files_read = r->cfg.nread;
+    sc.output_written = r->written;
+    sc.output_errors = r->out_errors;
+    sc.flow_log_written = r->flow_written;
+    sum.events[STATS_EV_STATS]++; /* this one */
+    json_init(&j, buf, r->cfg.max_event_bytes);
+    stats_render(&j, &meta, &sum, &sc);
+    if (!j.overflow)
+        write_line(r, r->out, j.buf, (uint32_t)j.len);
+    free(buf);
+}
+
+static void on_signal(int sig)
+{
+    if (sig == SIGUSR1)
+        stats_requested = 1;
+    else
+        stop_requested = 1;
+}
+
+static void setup_signals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int main(int argc, char **argv)
+{
+    static struct run r;
+    struct worker_arg *args;
+    char err[512];
+    double next_stats;
+    int rc = 0;
+
+    config_defaults(&r.cfg);
+    parse_args(&r, argc, argv);
+    check_inputs(&r);
+    r.out = open_output(r.cfg.output, "output");
+    if (r.cfg.flow_log[0])
+        r.flow_out = open_output(r.cfg.flow_log, "flow log");
+    setup_signals();
+    clock_gettime(CLOCK_MONOTONIC, &r.start);
+
+    r.workers = calloc(r.cfg.workers, sizeof(*r.workers));
+    r.threads = calloc(r.cfg.workers, sizeof(*r.threads));
+    r.caps = calloc(r.cfg.workers, sizeof(*r.caps));
+    args = calloc(r.cfg.workers, sizeof(*args));
+    if (!r.workers || !r.threads || !r.caps || !args) {
+        fprintf(stderr, "firedamp: out of memory\n");
+        return EXIT_RUNTIME;
+    }
+    for (unsigned i = 0; i < r.cfg.workers; i++) {
+        if (worker_init(&r.workers[i], i, &r.cfg, err, sizeof(err)) != 0) {
+            fprintf(stderr, "firedamp: worker %u: %s\n", i, err);
+            return EXIT_RUNTIME;
+        }
+    }
+    r.running = r.cfg.workers;
+    /* signals go to this thread only: workers run with them blocked */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (unsigned i = 0; i < r.cfg.workers; i++) {
+        args[i].r = &r;
+        args[i].id = i;
+        if (pthread_create(&r.threads[i], NULL, worker_main, &args[i]) != 0) {
+            fprintf(stderr, "firedamp: cannot start worker thread %u\n", i);
+            return EXIT_RUNTIME;
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+
+    /* the output loop */
+    next_stats = r.cfg.stats_interval_s ? (double)r.cfg.stats_interval_s : -1.0;
+    for (;;) {
+        unsigned running = r.running;
+        unsigned n = drain(&r);
+        if (stop_requested) {
+            for (unsigned i = 0; i < r.cfg.workers; i++)
+                capture_break(&r.caps[i]);
+        }
+        if (stats_requested || (next_stats > 0 && elapsed(&r) >= next_stats)) {
+            stats_requested = 0;
+            write_stats(&r, 0);
+            if (r.cfg.stats_interval_s)
+                next_stats = elapsed(&r) + r.cfg.stats_interval_s;
+        }
+        if (running == 0 && n == 0)
+            break;
+        if (n == 0) {
+            struct timespec ts = {0, 1000000};
+            fflush(r.out);
+            if (r.flow_out)
+                fflush(r.flow_out);
+            nanosleep(&ts, NULL);
+        }
+    }
+    for (unsigned i = 0; i < r.cfg.workers; i++)
+        pthread_join(r.threads[i], NULL);
+    drain(&r);
+    write_stats(&r, 1);
+    if (fflush(r.out) != 0 || (r.out != stdout && fclose(r.out) != 0)) {
+        fprintf(stderr, "firedamp: output: %s\n", strerror(errno));
+        rc = EXIT_RUNTIME;
+    }
+    if (r.flow_out && (fflush(r.flow_out) != 0 || (r.flow_out != stdout && fclose(r.flow_out))))
+        rc = EXIT_RUNTIME;
+    for (unsigned i = 0; i < r.cfg.workers; i++)
+        worker_destroy(&r.workers[i]);
+    free(r.workers);
+    free(r.threads);
+    free(r.caps);
+    free(args);
+    if (r.failed || r.out_errors)
+        rc = EXIT_RUNTIME;
+    return rc;
+}

@@ -1,0 +1,447 @@
+/*
+ * worker.c - the per-packet pipeline (see worker.h).
+ *
+ * Dissector selection: on each payload packet of a direction, every
+ * dissector of the flow's transport that has not said PROBE_NO is probed;
+ * the first PROBE_YES takes the flow. PROBE_MAYBE keeps a dissector in the
+ * race for WORKER_PROBE_PACKETS payload packets per direction. When all have
+ * said no, the flow is left alone (its packets then cost a flow lookup and
+ * counters only). A TCP flow taken by a dissector gets a reassembly stream,
+ * primed with the handshake's sequence numbers when they were seen.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "worker.h"
+
+#define DSTATE_DONE     1 /* dissector finished or no dissector wanted the flow */
+#define DSTATE_REJECTED 2 /* dissector rejected: end() is not called */
+
+/* ---- events ------------------------------------------------------------- */
+
+void worker_queue(struct worker *w, int channel, int ev_index, const char *line, size_t len)
+{
+    w->st.events[ev_index]++;
+    evq_push(&w->q, channel, line, (uint32_t)len); /* a drop is counted by the queue */
+}
+
+static const char *app_name(struct worker *w, const struct flow *f, char *buf, size_t len)
+{
+    return w->cl ? classify_app_name(w->cl, f, buf, len) : NULL;
+}
+
+/* dctx.emit: a dissector reported a fact about the current flow. */
+static void emit_fact(struct dctx *cx, const struct fact *fact)
+{
+    struct worker *w = cx->engine;
+    struct flow *f = w->cur;
+    struct json j;
+    char app[64];
+
+    if (fact->overflow)
+        w->st.fact_overflow += fact->overflow;
+    json_init(&j, w->scratch, w->cfg->max_event_bytes);
+    event_begin(&j, &w->meta, fact->type, w->fi.ts_us, f, app_name(w, f, app, sizeof(app)));
+    event_fact(&j, fact);
+    json_close(&j);
+    if (j.overflow) {
+        w->st.events_oversize++;
+        return;
+    }
+    f->events++;
+    worker_queue(w, EVQ_EVENTS, stats_event_index(fact->type), j.buf, j.len);
+}
+
+static const char *flow_state_name(const struct flow *f)
+{
+    switch (f->tclass) {
+    case FLOW_TC_TCP_NEW:
+        return "new";
+    case FLOW_TC_TCP_EST:
+        return "established";
+    case FLOW_TC_TCP_CLOSED:
+        return "closed";
+    default:
+        return f->pkts[1] ? "established" : "new";
+    }
+}
+
+static const char *flow_reason_name(int reason)
+{
+    switch (reason) {
+    case FLOW_END_TIMEOUT:
+        return "timeout";
+    case FLOW_END_EVICTED:
+        return "evicted";
+    default:
+        return "shutdown";
+    }
+}
+
+/* A Suricata-style flow record, on the flow-log channel. */
+static void emit_flow_record(struct worker *w, struct flow *f, int reason)
+{
+    struct json j;
+    char app[64], ts[EVENT_TS_LEN];
+
+    json_init(&j, w->scratch, w->cfg->max_event_bytes);
+    event_begin(&j, &w->meta, "flow", f->last_ts, f, app_name(w, f, app, sizeof(app)));
+    json_key(&j, "flow");
+    json_open(&j);
+    json_kv_uint(&j, "pkts_toserver", f->pkts[0]);
+    json_kv_uint(&j, "pkts_toclient", f->pkts[1]);
+    json_kv_uint(&j, "bytes_toserver", f->bytes[0]);
+    json_kv_uint(&j, "bytes_toclient", f->bytes[1]);
+    event_timestamp(ts, f->first_ts);
+    json_kv_cstr(&j, "start", ts);
+    event_timestamp(ts, f->last_ts);
+    json_kv_cstr(&j, "end", ts);
+    json_kv_double(&j, "age", (double)(f->last_ts - f->first_ts) / 1e6);
+    json_kv_cstr(&j, "state", flow_state_name(f));
+    json_kv_cstr(&j, "reason", flow_reason_name(reason));
+    json_kv_uint(&j, "events", f->events);
+    if (f->dissector >= 0)
+        json_kv_cstr(&j, "dissector", dissector_table[f->dissector]->name);
+    json_close(&j);
+    json_close(&j);
+    if (j.overflow) {
+        w->st.events_oversize++;
+        return;
+    }
+    worker_queue(w, EVQ_FLOWS, STATS_EV_FLOW, j.buf, j.len);
+}
+
+/* ---- dissector glue ----------------------------------------------------- */
+
+static void set_current(struct worker *w, struct flow *f, uint64_t ts_us)
+{
+    w->cur = f;
+    w->fi.ipproto = f->key.proto;
+    w->fi.client_port = flow_cli_port(f);
+    w->fi.server_port = flow_srv_port(f);
+    w->fi.ts_us = ts_us;
+    w->fi.first_ts_us = f->first_ts;
+    w->fi.app_hint = NULL;
+}
+
+static int stream_deliver(void *ctx, int dir, const uint8_t *data, size_t len)
+{
+    struct worker *w = ctx;
+    struct flow *f = w->cur;
+    const struct dissector *d = dissector_table[f->dissector];
+    int rc = d->feed(f->dstate, &w->cx, dir, data, len);
+
+    if (rc == DISSECT_REJECT) {
+        f->dstate_done = DSTATE_REJECTED;
+        w->st.dissector_rejects++;
+        return -1;
+    }
+    if (rc < 0) {
+        f->dstate_done = DSTATE_DONE;
+        return -1;
+    }
+    return rc > (int)len ? (int)len : rc;
+}
+
+static void stream_gap(void *ctx, int dir, uint32_t missing)
+{
+    struct worker *w = ctx;
+    struct flow *f = w->cur;
+    const struct dissector *d = dissector_table[f->dissector];
+
+    if (d->gap)
+        d->gap(f->dstate, &w->cx, dir, missing);
+}
+
+static void release_stream(struct worker *w, struct flow *f, int deliver)
+{
+    if (!f->stream)
+        return;
+    w->senv.cfg = &w->scfg[f->dissector];
+    if (deliver)
+        stream_flush(f->stream, &w->senv);
+    else
+        stream_free(f->stream, &w->smem);
+    free(f->stream);
+    f->stream = NULL;
+    w->st.dissector_memory -= sizeof(struct stream);
+}
+
+/* Ends the dissector of a flow: flush reassembly, end(), free the state. */
+static void end_dissector(struct worker *w, struct flow *f)
+{
+    const struct dissector *d;
+
+    if (f->dissector < 0 || !f->dstate)
+        return;
+    d = dissector_table[f->dissector];
+    release_stream(w, f, f->dstate_done == 0);
+    if (f->dstate_done != DSTATE_REJECTED && d->end)
+        d->end(f->dstate, &w->cx);
+    free(f->dstate);
+    f->dstate = NULL;
+    w->st.dissector_memory -= d->state_size;
+}
+
+static void on_flow_end(struct flow *f, int reason, void *ctx)
+{
+    struct worker *w = ctx;
+
+    set_current(w, f, f->last_ts);
+    end_dissector(w, f);
+    if (w->cl)
+        classify_flow_end(w->cl, f);
+    if (w->flow_log)
+        emit_flow_record(w, f, reason);
+    w->cur = NULL;
+}
+
+/* Gives the flow to dissector `idx`. 0, or -1 when out of memory (counted). */
+static int attach(struct worker *w, struct flow *f, int idx)
+{
+    const struct dissector *d = dissector_table[idx];
+
+    f->dstate = calloc(1, d->state_size ? d->state_size : 1);
+    if (!f->dstate)
+        return -1;
+    w->st.dissector_memory += d->state_size;
+    f->dissector = (int8_t)idx;
+    w->st.dissector_flows++;
+    if (d->ipproto != 6)
+        return 0;
+    f->stream = calloc(1, sizeof(*f->stream));
+    if (!f->stream) {
+        free(f->dstate);
+        f->dstate = NULL;
+        w->st.dissector_memory -= d->state_size;
+        f->dissector = -1;
+        return -1;
+    }
+    w->st.dissector_memory += sizeof(struct stream);
+    stream_init(f->stream);
+    w->senv.cfg = &w->scfg[idx];
+    /* start where the handshake said, so a first segment out of order waits */
+    for (int dir = 0; dir < 2; dir++)
+        if (f->isn_seen & (1u << dir))
+            stream_segment(f->stream, &w->senv, dir, f->isn[dir], TCP_SYN, NULL, 0, 0);
+    return 0;
+}
+
+/* Probes the dissectors still in the race with this payload. */
+static void probe(struct worker *w, struct flow *f, int dir, const struct pkt *p)
+{
+    int alive = 0;
+
+    if (f->probed[dir] >= WORKER_PROBE_PACKETS) {
+        f->dstate_done = DSTATE_DONE;
+        return;
+    }
+    f->probed[dir]++;
+    for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
+        const struct dissector *d = dissector_table[i];
+        int r;
+        if (d->ipproto != p->proto || (f->probe_fail & (1u << i)))
+            continue;
+        r = d->probe(&w->fi, dir, p->payload, p->payload_len);
+        if (r == PROBE_YES) {
+            if (attach(w, f, (int)i) != 0)
+                f->dstate_done = DSTATE_DONE;
+            return;
+        }
+        if (r == PROBE_NO)
+            f->probe_fail |= (uint16_t)(1u << i);
+        else
+            alive++;
+    }
+    if (!alive)
+        f->dstate_done = DSTATE_DONE;
+}
+
+static void dissect(struct worker *w, struct flow *f, int dir, const struct pkt *p)
+{
+    int rc;
+
+    if (f->dissector < 0) {
+        if (p->payload_len == 0)
+            return;
+        set_current(w, f, p->ts_us);
+        probe(w, f, dir, p);
+        if (f->dissector < 0)
+            return;
+    } else {
+        set_current(w, f, p->ts_us);
+    }
+    if (f->stream) {
+        w->senv.cfg = &w->scfg[f->dissector];
+        if (stream_segment(f->stream, &w->senv, dir, p->seq, p->tcp_flags, p->payload,
+                           p->payload_len, p->payload_wirelen) < 0)
+            release_stream(w, f, 0);
+    } else if (p->payload_len) {
+        rc = dissector_table[f->dissector]->feed(f->dstate, &w->cx, dir, p->payload,
+                                                 p->payload_len);
+        if (rc == DISSECT_REJECT) {
+            f->dstate_done = DSTATE_REJECTED;
+            w->st.dissector_rejects++;
+        } else if (rc < 0) {
+            f->dstate_done = DSTATE_DONE;
+        }
+    }
+    w->cur = NULL;
+}
+
+/* ---- the packet path ---------------------------------------------------- */
+
+void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
+                   uint32_t wirelen, uint64_t ts_us)
+{
+    struct pkt p;
+    struct flow *f;
+    int dir, rc;
+
+    w->st.packets++;
+    w->st.bytes += wirelen;
+    if (ts_us > w->st.last_ts_us)
+        w->st.last_ts_us = ts_us;
+    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+    w->st.decode[rc < DECODE_RESULT_COUNT ? rc : DECODE_RESULT_COUNT - 1]++;
+    if (p.ntunnel)
+        w->st.tunnelled++;
+    if (p.is_fragment)
+        w->st.ip_fragments++;
+    if (rc != DECODE_OK || !p.ip_version)
+        goto out;
+    flow_expire(&w->ft, w->st.last_ts_us, WORKER_EXPIRE_BATCH);
+    f = flow_packet(&w->ft, &p, &dir);
+    if (!f)
+        goto out;
+    /*
+     * nDPI sees the flow from its first packet: even a SYN-only flow can be
+     * named by nDPI's address lists (e.g. a mining pool's IP).
+     */
+    if (w->cl && !f->classified)
+        classify_packet(w->cl, f, &p);
+    if (!p.l4_ok)
+        goto out;
+    if (p.proto == 6 && (p.tcp_flags & TCP_SYN)) {
+        f->isn[dir] = p.seq;
+        f->isn_seen |= (uint8_t)(1u << dir);
+    }
+    if (!f->dstate_done && (p.proto == 6 || p.proto == 17))
+        dissect(w, f, dir, &p);
+out:
+    if (w->st.packets >= w->pub_next_pkt || ts_us >= w->pub_next_ts)
+        worker_publish(w);
+}
+
+void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+    struct worker *w = (struct worker *)user;
+    uint64_t ts = (uint64_t)h->ts.tv_sec * 1000000u + (uint64_t)h->ts.tv_usec;
+
+    worker_packet(w, w->linktype, bytes, h->caplen, h->len, ts);
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *err, size_t errlen)
+{
+    struct flow_table_cfg fc = cfg->flow;
+    int rc;
+
+    memset(w, 0, sizeof(*w));
+    w->id = id;
+    w->cfg = cfg;
+    w->meta.sensor = cfg->sensor_name;
+    w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
+    w->flow_log = cfg->flow_log[0] != '\0';
+    pthread_mutex_init(&w->pub_lock, NULL);
+    fc.worker = id;
+    fc.nworkers = cfg->workers;
+    rc = flow_table_init(&w->ft, &fc, on_flow_end, w);
+    if (rc) {
+        snprintf(err, errlen, "flow table of %u flows: %s", fc.max_flows, strerror(-rc));
+        return -1;
+    }
+    if (cfg->ndpi_enabled) {
+        /* in-flight classifications are bounded by the flow table anyway */
+        w->cl = classify_new(cfg, fc.max_flows, err, errlen);
+        if (!w->cl)
+            goto out_flows;
+    }
+    for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
+        w->scfg[i] = cfg->stream;
+        w->scfg[i].max_tail = MIN(cfg->stream.max_tail, dissector_table[i]->max_tail);
+    }
+    w->smem.memcap = (uint64_t)cfg->stream_memcap_mb << 20;
+    w->senv.cfg = &w->scfg[0];
+    w->senv.mem = &w->smem;
+    w->senv.cnt = &w->st.stream;
+    w->senv.sink.deliver = stream_deliver;
+    w->senv.sink.gap = stream_gap;
+    w->senv.sink.ctx = w;
+    w->cx.fi = &w->fi;
+    w->cx.emit = emit_fact;
+    w->cx.engine = w;
+    w->scratch = malloc(cfg->max_event_bytes);
+    if (!w->scratch || evq_init(&w->q, (size_t)cfg->queue_kb * 1024, cfg->queue_block) != 0) {
+        snprintf(err, errlen, "out of memory for the event queue");
+        goto out_cl;
+    }
+    return 0;
+out_cl:
+    free(w->scratch);
+    classify_free(w->cl);
+out_flows:
+    flow_table_destroy(&w->ft);
+    return -1;
+}
+
+void worker_end_flows(struct worker *w)
+{
+    flow_end_all(&w->ft);
+    worker_publish(w);
+}
+
+void worker_destroy(struct worker *w)
+{
+    flow_end_all(&w->ft);
+    flow_table_destroy(&w->ft);
+    classify_free(w->cl);
+    evq_destroy(&w->q);
+    free(w->scratch);
+    pthread_mutex_destroy(&w->pub_lock);
+}
+
+void worker_publish(struct worker *w)
+{
+    w->st.flows = w->ft.st;
+    w->st.flow_memory_bound = flow_table_memory(&w->ft);
+    w->st.flow_memory = w->ft.st.active * sizeof(struct flow) +
+                        (uint64_t)w->ft.nbuckets * sizeof(uint32_t);
+    w->st.stream_memory = w->smem.used;
+    w->st.stream_memory_peak = w->smem.peak;
+    w->st.stream_memcap = w->smem.memcap;
+    if (w->cl) {
+        w->st.ndpi = *classify_stats(w->cl);
+        w->st.ndpi_memory = classify_memory(w->cl);
+        w->st.ndpi_memory_bound = classify_memory_bound(w->cl);
+    }
+    w->st.events_dropped = atomic_load_explicit(&w->q.dropped, memory_order_relaxed);
+    w->st.queue_depth = evq_depth(&w->q);
+    w->st.queue_size = w->q.size;
+    pthread_mutex_lock(&w->pub_lock);
+    w->published = w->st;
+    pthread_mutex_unlock(&w->pub_lock);
+    w->pub_next_pkt = w->st.packets + 65536;
+    w->pub_next_ts = w->st.last_ts_us + 1000000;
+}
+
+void worker_stats_snapshot(struct worker *w, struct stats *out)
+{
+    pthread_mutex_lock(&w->pub_lock);
+    *out = w->published;
+    pthread_mutex_unlock(&w->pub_lock);
+}

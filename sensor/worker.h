@@ -1,0 +1,86 @@
+/*
+ * worker.h - one packet-processing pipeline: decode -> flow -> nDPI ->
+ * TCP stream -> dissector -> event, synchronous per packet, owning its flow
+ * table, classifier, reassembly memory and event queue (shared nothing).
+ *
+ * Threads: a worker's functions are called by its own thread only, except
+ * worker_stats_snapshot() (any thread) and the queue consumer side (output
+ * thread). Packet time is the only clock: timeouts advance with the packets.
+ */
+#ifndef FIREDAMP_WORKER_H
+#define FIREDAMP_WORKER_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "capture.h"
+#include "classify.h"
+#include "config.h"
+#include "dissector.h"
+#include "event.h"
+#include "evq.h"
+#include "flow.h"
+#include "stats.h"
+#include "stream.h"
+
+#define WORKER_MAX_DISSECTORS 16
+#define WORKER_PROBE_PACKETS  4 /* payload packets per direction a MAYBE may last */
+#define WORKER_EXPIRE_BATCH   16 /* flows expired per packet at most */
+
+struct worker {
+    unsigned id;
+    const struct config *cfg;
+    struct event_meta meta;
+    struct evq q;
+
+    struct flow_table ft;
+    struct classify *cl;
+    struct stream_cfg scfg[WORKER_MAX_DISSECTORS]; /* max_tail per dissector */
+    struct stream_mem smem;
+    struct stream_env senv;
+    struct stats st;
+
+    /* the flow being processed, for emit and stream callbacks */
+    struct flow *cur;
+    struct flow_info fi;
+    struct dctx cx;
+
+    int linktype;  /* of the capture being read: set before dispatching */
+    char *scratch; /* max_event_bytes: the event being rendered */
+    int flow_log;  /* flow records wanted */
+
+    pthread_mutex_t pub_lock;
+    struct stats published;
+    uint64_t pub_next_pkt;
+    uint64_t pub_next_ts;
+};
+
+/* Sets up a worker: flow table, classifier, queue. 0, or -1 + err. */
+int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *err, size_t errlen);
+
+/* Ends all flows (flushing their events) and frees everything. */
+void worker_destroy(struct worker *w);
+
+/* Processes one captured frame. Never fails: problems are counted. */
+void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
+                   uint32_t wirelen, uint64_t ts_us);
+
+/* The libpcap callback; user is the struct worker, linktype in w->linktype. */
+void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
+
+/* Ends every flow now (end of input), emitting their final events. */
+void worker_end_flows(struct worker *w);
+
+/* Makes the current counters visible to worker_stats_snapshot(). */
+void worker_publish(struct worker *w);
+
+/* Copies the last published counters (any thread). */
+void worker_stats_snapshot(struct worker *w, struct stats *out);
+
+/*
+ * Renders and queues one event line: used for facts and by the engine. Takes
+ * a complete JSON object of len bytes. Counts the type.
+ */
+void worker_queue(struct worker *w, int channel, int ev_index, const char *line, size_t len);
+
+#endif
