@@ -22,11 +22,11 @@
 #include "flow.h"
 #include "util.h"
 
-#define FLOW_MAX_FLOWS    (1u << 30) /* keeps nbuckets and indices inside uint32_t */
-#define FLOW_MIN_BUCKETS  1024u
-#define IPPROTO_TCP_      6
-#define IPPROTO_UDP_      17
-#define US_PER_S          1000000ull
+#define FLOW_MAX_FLOWS   (1u << 30) /* keeps nbuckets and indices inside uint32_t */
+#define FLOW_MIN_BUCKETS 1024u
+#define IPPROTO_TCP_     6
+#define IPPROTO_UDP_     17
+#define US_PER_S         1000000ull
 
 /* Index helpers: lists and chains store pool index + 1 so 0 can mean none. */
 static inline struct flow *flow_at(const struct flow_table *ft, uint32_t idx1)
@@ -196,7 +196,7 @@ int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flo
     while (nb < cfg->max_flows)
         nb <<= 1;
 
-    /* calloc: pages are mapped as flows are first used, so a large pool costs RSS only when busy. */
+    /* calloc: pages are mapped as flows first use them, so a big pool costs RSS only when busy */
     ft->pool = calloc(cfg->max_flows, sizeof(*ft->pool));
     ft->bucket = calloc(nb, sizeof(*ft->bucket));
     if (!ft->pool || !ft->bucket) {
@@ -328,9 +328,10 @@ static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k,
     f->hnext = *b;
     *b = idx;
     /* The class is set properly by flow_packet(); append to one so unlink works. */
-    list_append(ft, f, p->proto == IPPROTO_TCP_ ? FLOW_TC_TCP_NEW
-                       : p->proto == IPPROTO_UDP_ ? FLOW_TC_UDP
-                                                  : FLOW_TC_OTHER);
+    list_append(ft, f,
+                p->proto == IPPROTO_TCP_   ? FLOW_TC_TCP_NEW
+                : p->proto == IPPROTO_UDP_ ? FLOW_TC_UDP
+                                           : FLOW_TC_OTHER);
 
     ft->st.created++;
     ft->st.active++;

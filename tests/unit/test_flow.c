@@ -14,8 +14,8 @@
 #include "check.h"
 #include "flow.h"
 
-#define TCP 6
-#define UDP 17
+#define TCP  6
+#define UDP  17
 #define ICMP 1
 
 /* What on_end saw, in order. */
@@ -88,10 +88,10 @@ static struct pkt pkt4(uint32_t src, uint16_t sport, uint32_t dst, uint16_t dpor
     return p;
 }
 
-#define S(x) ((uint64_t)(x) * 1000000ull)
-#define A 0x0a000001u /* 10.0.0.1 */
-#define B 0x0a000002u /* 10.0.0.2 */
-#define C 0xc0a80101u /* 192.168.1.1 */
+#define S(x) ((uint64_t)(x)*1000000ull)
+#define A    0x0a000001u /* 10.0.0.1 */
+#define B    0x0a000002u /* 10.0.0.2 */
+#define C    0xc0a80101u /* 192.168.1.1 */
 
 static void test_init_errors(void)
 {
@@ -335,7 +335,8 @@ static void test_reorientation(void)
     CHECK_EQ(f->bytes[1], 60);
     CHECK(f->flags & FLOW_F_SYN);
     CHECK(f->flags & FLOW_F_MIDSTREAM); /* the first packet still was not a SYN */
-    /* Then the SYN+ACK from 40000 agrees; a later SYN from 40000 (simultaneous open) does not flip. */
+    /* Then the SYN+ACK from 40000 agrees; a later SYN from 40000 (simultaneous open) does not flip.
+     */
     p = pkt4(A, 40000, B, 45000, TCP, TCP_SYN | TCP_ACK, S(1) + 6, 0);
     CHECK(flow_packet(&ft, &p, &dir) == f);
     CHECK_EQ(dir, 1);
