@@ -25,7 +25,7 @@
 #include "stream.h"
 #include "util.h"
 
-/* Far beyond any IP datagram (even a jumbogram stays well below), far below 2^31. */
+/* Far above any segment a capture hands over (64 KiB, a few 100 KiB with GRO), far below 2^31. */
 #define STREAM_SEG_MAX (1u << 24)
 
 /* h->nooo is 16 bits wide. */
