@@ -424,6 +424,9 @@ static void write_stats(struct run *r, int final)
     memset(&sc, 0, sizeof(sc));
     for (unsigned i = 0; i < r->cfg.workers; i++) {
         worker_stats_snapshot(&r->workers[i], &one);
+        /* the queue's own counters are current, the snapshot's may be old */
+        one.queue_depth = evq_depth(&r->workers[i].q);
+        one.events_dropped = atomic_load(&r->workers[i].q.dropped);
         stats_add(&sum, &one);
         if (r->caps[i].live) {
             uint64_t rx, drop, ifdrop;
@@ -484,7 +487,9 @@ int main(int argc, char **argv)
     check_inputs(&r);
     r.out = open_output(r.cfg.output, "output");
     if (r.cfg.flow_log[0])
-        r.flow_out = open_output(r.cfg.flow_log, "flow log");
+        r.flow_out = strcmp(r.cfg.flow_log, r.cfg.output) == 0
+                         ? r.out /* one file for both: interleaved in order */
+                         : open_output(r.cfg.flow_log, "flow log");
     setup_signals();
     clock_gettime(CLOCK_MONOTONIC, &r.start);
 
@@ -550,7 +555,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "firedamp: output: %s\n", strerror(errno));
         rc = EXIT_RUNTIME;
     }
-    if (r.flow_out && (fflush(r.flow_out) != 0 || (r.flow_out != stdout && fclose(r.flow_out))))
+    if (r.flow_out && r.flow_out != r.out &&
+        (fflush(r.flow_out) != 0 || (r.flow_out != stdout && fclose(r.flow_out))))
         rc = EXIT_RUNTIME;
     for (unsigned i = 0; i < r.cfg.workers; i++)
         worker_destroy(&r.workers[i]);

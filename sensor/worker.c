@@ -311,7 +311,8 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
         w->st.tunnelled++;
     if (p.is_fragment)
         w->st.ip_fragments++;
-    if (rc != DECODE_OK || !p.ip_version)
+    /* non-first IP fragments carry no ports: counted, never a flow of their own */
+    if (rc != DECODE_OK || !p.ip_version || (p.is_fragment && !p.l4_ok))
         goto out;
     flow_expire(&w->ft, w->st.last_ts_us, WORKER_EXPIRE_BATCH);
     f = flow_packet(&w->ft, &p, &dir);
