@@ -47,7 +47,7 @@ struct run {
     struct timespec start;
 };
 
-static void usage_error(const char *fmt, ...)
+__attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
 {
     va_list ap;
 

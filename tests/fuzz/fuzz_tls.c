@@ -22,10 +22,10 @@ struct side {
 
 static struct side sides[2];
 
+static volatile uint8_t sink;
+
 static void emit_none(struct dctx *cx, const struct fact *f)
 {
-    volatile uint8_t sink = 0;
-
     for (unsigned i = 0; i < f->nfields; i++)
         if (f->field[i].type == FV_STR || f->field[i].type == FV_MD5HEX)
             for (uint32_t k = 0; k < f->field[i].len; k++)
