@@ -127,12 +127,54 @@ static void set_current(struct worker *w, struct flow *f, uint64_t ts_us)
     w->fi.app_hint = NULL;
 }
 
-static int stream_deliver(void *ctx, int dir, const uint8_t *data, size_t len)
+/* Gives the flow to dissector `idx`. 0, or -1 when out of memory. */
+static int attach(struct worker *w, struct flow *f, int idx)
 {
-    struct worker *w = ctx;
-    struct flow *f = w->cur;
-    const struct dissector *d = dissector_table[f->dissector];
-    int rc = d->feed(f->dstate, &w->cx, dir, data, len);
+    const struct dissector *d = dissector_table[idx];
+
+    f->dstate = calloc(1, d->state_size ? d->state_size : 1);
+    if (!f->dstate)
+        return -1;
+    w->st.dissector_memory += d->state_size;
+    f->dissector = (int8_t)idx;
+    w->st.dissector_flows++;
+    if (f->stream)
+        w->senv.cfg = &w->scfg[idx]; /* the dissector's own tail limit from now on */
+    return 0;
+}
+
+/*
+ * Offers in-order bytes of direction `dir` to the dissectors still in the
+ * race. Returns 1 when one took the flow, 0 to wait for more bytes (a MAYBE),
+ * -1 when none wants it.
+ */
+static int probe(struct worker *w, struct flow *f, int dir, const uint8_t *data, size_t len)
+{
+    int maybe = 0;
+
+    if (f->probed[dir] >= WORKER_PROBE_PACKETS)
+        return -1;
+    f->probed[dir]++;
+    for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
+        const struct dissector *d = dissector_table[i];
+        int r;
+        if (d->ipproto != f->key.proto || (f->probe_fail & (1u << i)))
+            continue;
+        r = d->probe(&w->fi, dir, data, len);
+        if (r == PROBE_YES)
+            return attach(w, f, (int)i) == 0 ? 1 : -1;
+        if (r == PROBE_NO)
+            f->probe_fail |= (uint16_t)(1u << i);
+        else
+            maybe++;
+    }
+    return maybe ? 0 : -1;
+}
+
+/* Feeds bytes to the flow's dissector; returns consumed or -1 to stop. */
+static int feed(struct worker *w, struct flow *f, int dir, const uint8_t *data, size_t len)
+{
+    int rc = dissector_table[f->dissector]->feed(f->dstate, &w->cx, dir, data, len);
 
     if (rc == DISSECT_REJECT) {
         f->dstate_done = DSTATE_REJECTED;
@@ -146,12 +188,37 @@ static int stream_deliver(void *ctx, int dir, const uint8_t *data, size_t len)
     return rc > (int)len ? (int)len : rc;
 }
 
+/*
+ * The stream's consumer. Until a dissector owns the flow, in-order bytes go
+ * to the probes, so a first segment that arrives out of order, or a hello
+ * split over segments, is probed whole and in order.
+ */
+static int stream_deliver(void *ctx, int dir, const uint8_t *data, size_t len)
+{
+    struct worker *w = ctx;
+    struct flow *f = w->cur;
+
+    if (f->dissector < 0) {
+        int r = probe(w, f, dir, data, len);
+        if (r < 0) {
+            f->dstate_done = DSTATE_DONE;
+            return -1;
+        }
+        if (r == 0)
+            return 0; /* keep the bytes: offered again with more */
+    }
+    return feed(w, f, dir, data, len);
+}
+
 static void stream_gap(void *ctx, int dir, uint32_t missing)
 {
     struct worker *w = ctx;
     struct flow *f = w->cur;
-    const struct dissector *d = dissector_table[f->dissector];
+    const struct dissector *d;
 
+    if (f->dissector < 0)
+        return; /* still probing: the probes see what comes next */
+    d = dissector_table[f->dissector];
     if (d->gap)
         d->gap(f->dstate, &w->cx, dir, missing);
 }
@@ -160,7 +227,7 @@ static void release_stream(struct worker *w, struct flow *f, int deliver)
 {
     if (!f->stream)
         return;
-    w->senv.cfg = &w->scfg[f->dissector];
+    w->senv.cfg = f->dissector >= 0 ? &w->scfg[f->dissector] : &w->probe_cfg;
     if (deliver)
         stream_flush(f->stream, &w->senv);
     else
@@ -170,15 +237,15 @@ static void release_stream(struct worker *w, struct flow *f, int deliver)
     w->st.dissector_memory -= sizeof(struct stream);
 }
 
-/* Ends the dissector of a flow: flush reassembly, end(), free the state. */
+/* Ends the dissection of a flow: flush reassembly, end(), free the state. */
 static void end_dissector(struct worker *w, struct flow *f)
 {
     const struct dissector *d;
 
+    release_stream(w, f, f->dstate_done == 0);
     if (f->dissector < 0 || !f->dstate)
         return;
     d = dissector_table[f->dissector];
-    release_stream(w, f, f->dstate_done == 0);
     if (f->dstate_done != DSTATE_REJECTED && d->end)
         d->end(f->dstate, &w->cx);
     free(f->dstate);
@@ -199,30 +266,15 @@ static void on_flow_end(struct flow *f, int reason, void *ctx)
     w->cur = NULL;
 }
 
-/* Gives the flow to dissector `idx`. 0, or -1 when out of memory (counted). */
-static int attach(struct worker *w, struct flow *f, int idx)
+/* A TCP flow with payload gets a stream, primed with the handshake's ISNs. */
+static int open_stream(struct worker *w, struct flow *f)
 {
-    const struct dissector *d = dissector_table[idx];
-
-    f->dstate = calloc(1, d->state_size ? d->state_size : 1);
-    if (!f->dstate)
-        return -1;
-    w->st.dissector_memory += d->state_size;
-    f->dissector = (int8_t)idx;
-    w->st.dissector_flows++;
-    if (d->ipproto != 6)
-        return 0;
     f->stream = calloc(1, sizeof(*f->stream));
-    if (!f->stream) {
-        free(f->dstate);
-        f->dstate = NULL;
-        w->st.dissector_memory -= d->state_size;
-        f->dissector = -1;
+    if (!f->stream)
         return -1;
-    }
     w->st.dissector_memory += sizeof(struct stream);
     stream_init(f->stream);
-    w->senv.cfg = &w->scfg[idx];
+    w->senv.cfg = &w->probe_cfg;
     /* start where the handshake said, so a first segment out of order waits */
     for (int dir = 0; dir < 2; dir++)
         if (f->isn_seen & (1u << dir))
@@ -230,65 +282,43 @@ static int attach(struct worker *w, struct flow *f, int idx)
     return 0;
 }
 
-/* Probes the dissectors still in the race with this payload. */
-static void probe(struct worker *w, struct flow *f, int dir, const struct pkt *p)
+static void dissect_tcp(struct worker *w, struct flow *f, int dir, const struct pkt *p)
 {
-    int alive = 0;
-
-    if (f->probed[dir] >= WORKER_PROBE_PACKETS) {
-        f->dstate_done = DSTATE_DONE;
-        return;
-    }
-    f->probed[dir]++;
-    for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
-        const struct dissector *d = dissector_table[i];
-        int r;
-        if (d->ipproto != p->proto || (f->probe_fail & (1u << i)))
-            continue;
-        r = d->probe(&w->fi, dir, p->payload, p->payload_len);
-        if (r == PROBE_YES) {
-            if (attach(w, f, (int)i) != 0)
-                f->dstate_done = DSTATE_DONE;
+    if (!f->stream) {
+        if (p->payload_len == 0)
+            return; /* nothing to look at yet; the ISNs are kept in the flow */
+        if (open_stream(w, f) != 0) {
+            f->dstate_done = DSTATE_DONE;
             return;
         }
-        if (r == PROBE_NO)
-            f->probe_fail |= (uint16_t)(1u << i);
-        else
-            alive++;
     }
-    if (!alive)
-        f->dstate_done = DSTATE_DONE;
+    w->senv.cfg = f->dissector >= 0 ? &w->scfg[f->dissector] : &w->probe_cfg;
+    if (stream_segment(f->stream, &w->senv, dir, p->seq, p->tcp_flags, p->payload,
+                       p->payload_len, p->payload_wirelen) < 0)
+        release_stream(w, f, 0);
+}
+
+static void dissect_udp(struct worker *w, struct flow *f, int dir, const struct pkt *p)
+{
+    if (p->payload_len == 0)
+        return;
+    if (f->dissector < 0) {
+        int r = probe(w, f, dir, p->payload, p->payload_len);
+        if (r < 0)
+            f->dstate_done = DSTATE_DONE;
+        if (r <= 0)
+            return;
+    }
+    feed(w, f, dir, p->payload, p->payload_len);
 }
 
 static void dissect(struct worker *w, struct flow *f, int dir, const struct pkt *p)
 {
-    int rc;
-
-    if (f->dissector < 0) {
-        if (p->payload_len == 0)
-            return;
-        set_current(w, f, p->ts_us);
-        probe(w, f, dir, p);
-        if (f->dissector < 0)
-            return;
-    } else {
-        set_current(w, f, p->ts_us);
-    }
-    if (f->stream) {
-        w->senv.cfg = &w->scfg[f->dissector];
-        if (stream_segment(f->stream, &w->senv, dir, p->seq, p->tcp_flags, p->payload,
-                           p->payload_len, p->payload_wirelen) < 0)
-            release_stream(w, f, 0);
-    } else if (p->payload_len) {
-        rc = dissector_table[f->dissector]->feed(f->dstate, &w->cx, dir, p->payload,
-                                                 p->payload_len);
-        if (rc == DISSECT_REJECT) {
-            f->dstate_done = DSTATE_REJECTED;
-            w->st.dissector_rejects++;
-        } else if (rc < 0) {
-            f->dstate_done = DSTATE_DONE;
-        }
-    }
+    set_current(w, f, p->ts_us);
+    if (p->proto == 6)
+        dissect_tcp(w, f, dir, p);
+    else
+        dissect_udp(w, f, dir, p);
     w->cur = NULL;
 }
 
@@ -372,12 +402,16 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *e
         if (!w->cl)
             goto out_flows;
     }
+    w->probe_cfg = cfg->stream;
+    w->probe_cfg.max_tail = 0;
     for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
         w->scfg[i] = cfg->stream;
         w->scfg[i].max_tail = MIN(cfg->stream.max_tail, dissector_table[i]->max_tail);
+        /* while probing, keep as much as the most demanding dissector may need */
+        w->probe_cfg.max_tail = MAX(w->probe_cfg.max_tail, w->scfg[i].max_tail);
     }
     w->smem.memcap = (uint64_t)cfg->stream_memcap_mb << 20;
-    w->senv.cfg = &w->scfg[0];
+    w->senv.cfg = &w->probe_cfg;
     w->senv.mem = &w->smem;
     w->senv.cnt = &w->st.stream;
     w->senv.sink.deliver = stream_deliver;

@@ -24,7 +24,7 @@
 #include "stream.h"
 
 #define WORKER_MAX_DISSECTORS 16
-#define WORKER_PROBE_PACKETS  4 /* payload packets per direction a MAYBE may last */
+#define WORKER_PROBE_PACKETS  8 /* in-order deliveries per direction a MAYBE may last */
 #define WORKER_EXPIRE_BATCH   16 /* flows expired per packet at most */
 
 struct worker {
@@ -36,6 +36,7 @@ struct worker {
     struct flow_table ft;
     struct classify *cl;
     struct stream_cfg scfg[WORKER_MAX_DISSECTORS]; /* max_tail per dissector */
+    struct stream_cfg probe_cfg;                   /* while no dissector owns the flow */
     struct stream_mem smem;
     struct stream_env senv;
     struct stats st;

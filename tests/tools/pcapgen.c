@@ -337,11 +337,12 @@ static void run_dns(struct gen *g)
     dns_exchange(g, &f);
 }
 
-static void tls_session(struct gen *g, size_t first_seg)
+/* The TLS session; `cut` lists the ClientHello's segments (NULL: MSS-sized). */
+static void tls_session(struct gen *g, const size_t *cut, size_t ncut)
 {
     struct tcp_conn c;
     struct wbuf ch, sf, cf, ca, sa;
-    struct seg split[2];
+    struct seg split[8];
     struct session_opts o = {true, true};
 
     tls_client_hello(&ch);
@@ -354,11 +355,12 @@ static void tls_session(struct gen *g, size_t first_seg)
     sa.len = 0;
     tls_record(&sa, 0x17, 160, 0x5a);
     tls_record(&sa, 0x17, 24, 0x5b);
-    split[0] = (struct seg){0, first_seg};
-    split[1] = (struct seg){first_seg, ch.len - first_seg};
+    /* cut[] holds (offset, length) pairs; a length of 0 means "to the end" */
+    for (size_t i = 0; i < ncut && i < 8; i++)
+        split[i] = (struct seg){cut[2 * i], cut[2 * i + 1] ? cut[2 * i + 1] : ch.len - cut[2 * i]};
     {
         const struct step steps[] = {
-            {0, ch.b, ch.len, first_seg ? split : NULL, first_seg ? 2 : 0},
+            {0, ch.b, ch.len, ncut ? split : NULL, ncut},
             {1, sf.b, sf.len, NULL, 0},
             {0, cf.b, cf.len, NULL, 0},
             {0, ca.b, ca.len, NULL, 0},
@@ -371,12 +373,22 @@ static void tls_session(struct gen *g, size_t first_seg)
 
 static void run_tls(struct gen *g)
 {
-    tls_session(g, 0);
+    tls_session(g, NULL, 0);
 }
 
 static void run_tls_split(struct gen *g)
 {
-    tls_session(g, 60);
+    static const size_t cut[] = {0, 60, 60, 0};
+
+    tls_session(g, cut, 2);
+}
+
+/* ClientHello in 3 segments sent 3, 1, 2, then 1 again (retransmission). */
+static void run_tls_ooo(struct gen *g)
+{
+    static const size_t cut[] = {100, 0, 0, 50, 50, 50, 0, 50};
+
+    tls_session(g, cut, 4);
 }
 
 static void run_midstream(struct gen *g)
@@ -539,6 +551,7 @@ static const struct scenario scenarios[] = {
     {"dns-pool-query", &st_eth, run_dns, "DNS A query for a pool, CNAME + 2 A answer"},
     {"tls-sni", &st_eth, run_tls, "TLS 1.3 ClientHello with SNI/ALPN/GREASE, ServerHello, data"},
     {"tls-sni-split", &st_eth, run_tls_split, "tls-sni with the ClientHello in 60 + rest bytes"},
+    {"tls-sni-ooo", &st_eth, run_tls_ooo, "tls-sni, ClientHello segments sent 3,1,2 + retransmit 1"},
     {"vlan", &st_vlan, run_mix4, "DNS + TCP in 802.1Q VLAN 100"},
     {"qinq", &st_qinq, run_mix4, "DNS + TCP in 802.1ad 200 / 802.1Q 300"},
     {"mpls", &st_mpls, run_mix4, "DNS + TCP under MPLS labels 1000, 2001"},
