@@ -71,7 +71,8 @@
 #define IPPROTO_GRE_      47
 #define IPPROTO_AH_       51
 #define IPPROTO_DSTOPTS_  60
-#define IPV6_EXT_MIN      8 /* every extension header we walk is at least 8 bytes */
+#define IPV6_EXT_MIN      8  /* every extension header we walk is at least 8 bytes */
+#define PKT_ZERO_SPLIT    64 /* see decode_frame(): keeps memset inlined */
 
 /* What starts at walk.off. */
 enum next_layer {
@@ -679,7 +680,14 @@ int decode_frame(struct pkt *p, const struct decode_cfg *cfg, int linktype, cons
     struct walk w = {.f = frame, .off = 0, .end = caplen, .l4_wire = 0, .next = NX_DONE};
     int r;
 
-    memset(p, 0, sizeof(*p)); /* fixed ~136 bytes: a handful of vector stores */
+    /*
+     * Two memsets, not one: gcc (x86-64, -O2) turns a single 136-byte memset
+     * into `rep stosq`, whose start-up cost was half of a whole Ethernet/IPv4/
+     * TCP decode; below 128 bytes each is inlined as plain vector stores.
+     * Still the whole struct, so a field added to struct pkt is zeroed too.
+     */
+    memset(p, 0, PKT_ZERO_SPLIT);
+    memset((uint8_t *)p + PKT_ZERO_SPLIT, 0, sizeof(*p) - PKT_ZERO_SPLIT);
     p->ts_us = ts_us;
     p->frame = frame;
     p->caplen = caplen;

@@ -15,8 +15,9 @@
 #include "decode.h"
 
 /* Same order as fuzz_links[] in tests/unit/test_decode.c (the seeds use it). */
-static const int links[] = {LINK_EN10MB, LINK_LINUX_SLL, LINK_LINUX_SLL2, LINK_RAW,  LINK_DLT_RAW,
-                            LINK_DLT_RAW14, LINK_IPV4,   LINK_IPV6,       LINK_NULL, LINK_LOOP};
+static const int links[] = {LINK_EN10MB,  LINK_LINUX_SLL, LINK_LINUX_SLL2, LINK_RAW,
+                            LINK_DLT_RAW, LINK_DLT_RAW14, LINK_IPV4,       LINK_IPV6,
+                            LINK_NULL,    LINK_LOOP};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

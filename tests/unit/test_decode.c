@@ -200,11 +200,11 @@ static void mapped(uint8_t out[16], uint32_t a)
     out[15] = (uint8_t)a;
 }
 
-#define CHECK_V4(field, a)                                                                         \
-    do {                                                                                           \
-        uint8_t exp_[16];                                                                          \
-        mapped(exp_, a);                                                                           \
-        CHECK_MEM(field, exp_, 16);                                                                \
+#define CHECK_V4(field, a)          \
+    do {                            \
+        uint8_t exp_[16];           \
+        mapped(exp_, a);            \
+        CHECK_MEM(field, exp_, 16); \
     } while (0)
 
 static const char payload5[5] = {'h', 'e', 'l', 'l', 'o'};
@@ -212,7 +212,7 @@ static const char payload5[5] = {'h', 'e', 'l', 'l', 'o'};
 /* ---- truncation sweep --------------------------------------------------- */
 
 /* Same order as links[] in tests/fuzz/fuzz_decode.c. */
-static const int fuzz_links[] = {LINK_EN10MB, LINK_LINUX_SLL, LINK_LINUX_SLL2, LINK_RAW,
+static const int fuzz_links[] = {LINK_EN10MB,  LINK_LINUX_SLL, LINK_LINUX_SLL2, LINK_RAW,
                                  LINK_DLT_RAW, LINK_DLT_RAW14, LINK_IPV4,       LINK_IPV6,
                                  LINK_NULL,    LINK_LOOP};
 
@@ -248,12 +248,12 @@ static int same_headers(const struct pkt *a, const struct pkt *b)
            (a->l3 ? a->l3 - a->frame : -1) == (b->l3 ? b->l3 - b->frame : -1);
 }
 
-#define SW(cond)                                                                                   \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fails++;                                                                               \
-            fprintf(stderr, "%s: caplen %u: %s\n", name, len, #cond);                              \
-        }                                                                                          \
+#define SW(cond)                                                      \
+    do {                                                              \
+        if (!(cond)) {                                                \
+            fails++;                                                  \
+            fprintf(stderr, "%s: caplen %u: %s\n", name, len, #cond); \
+        }                                                             \
     } while (0)
 
 /*
@@ -483,8 +483,8 @@ static void test_mpls(void)
     struct fb f = {0};
     struct pkt p;
     eth(&f, 0x8847);
-    put32(&f, 100u << 12 | 64);           /* label 100, not bottom */
-    put32(&f, 200u << 12 | 0x100 | 64);   /* label 200, bottom of stack */
+    put32(&f, 100u << 12 | 64);         /* label 100, not bottom */
+    put32(&f, 200u << 12 | 0x100 | 64); /* label 200, bottom of stack */
     uint32_t ip = ip4(&f, 17, A4, B4, 0, 0);
     uint32_t u = udp(&f, 1, 2);
     putn(&f, payload5, 5);
@@ -655,8 +655,8 @@ static void test_ipv6_ext(void)
     ext6(&f, 60, 0); /* hop-by-hop (8 bytes), next: destination options */
     ext6(&f, 43, 1); /* destination options (16 bytes), next: routing */
     ext6(&f, 51, 0); /* routing (8 bytes), next: AH */
-    put8(&f, 6);      /* AH: next TCP */
-    put8(&f, 4);      /* (4 + 2) * 4 = 24 bytes */
+    put8(&f, 6);     /* AH: next TCP */
+    put8(&f, 4);     /* (4 + 2) * 4 = 24 bytes */
     fill(&f, 0, 22);
     tcp(&f, 443, 50000, 9, 10, TCP_ACK | TCP_PSH, 77, 0);
     putn(&f, payload5, 5);
@@ -953,9 +953,9 @@ static void test_erspan(void)
         CHECK_EQ(p.payload_len, 5);
         sweep(oflag ? "erspan3_sub" : "erspan3", LINK_EN10MB, &h, i + 40);
         /* cut inside the ERSPAN header */
-        CHECK_EQ(decode_frame(&p, NULL, LINK_EN10MB, h.b, 14 + 20 + 8 + 12 + (oflag ? 4 : -1),
-                              h.n, 0),
-                 DECODE_TRUNC_ERSPAN);
+        CHECK_EQ(
+            decode_frame(&p, NULL, LINK_EN10MB, h.b, 14 + 20 + 8 + 12 + (oflag ? 4 : -1), h.n, 0),
+            DECODE_TRUNC_ERSPAN);
         CHECK_V4(p.src, A4);
     }
 }
