@@ -14,21 +14,46 @@
 
 void event_timestamp(char out[EVENT_TS_LEN], uint64_t ts_us)
 {
+    /* events come in bursts within one second: format the date part once */
+    static _Thread_local time_t cached_secs = -1;
+    static _Thread_local char cached[EVENT_TS_LEN];
+    static _Thread_local size_t cached_len;
     time_t secs = (time_t)(ts_us / 1000000);
     unsigned usec = (unsigned)(ts_us % 1000000);
-    struct tm tm;
 
-    gmtime_r(&secs, &tm);
-    snprintf(out, EVENT_TS_LEN, "%04d-%02d-%02dT%02d:%02d:%02d.%06u+0000", tm.tm_year + 1900,
-             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, usec);
+    if (secs != cached_secs) {
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        cached_len = (size_t)snprintf(cached, sizeof(cached), "%04d-%02d-%02dT%02d:%02d:%02d.",
+                                      tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                                      tm.tm_min, tm.tm_sec);
+        cached_secs = secs;
+    }
+    memcpy(out, cached, cached_len);
+    for (int i = 5; i >= 0; i--) {
+        out[cached_len + (size_t)i] = (char)('0' + usec % 10);
+        usec /= 10;
+    }
+    memcpy(out + cached_len + 6, "+0000", 6);
 }
 
 void event_ip(char out[EVENT_IP_LEN], const uint8_t addr[16], int ip_version)
 {
-    if (ip_version == 4)
-        inet_ntop(AF_INET, addr + 12, out, EVENT_IP_LEN);
-    else
+    if (ip_version == 4) {
+        /* inet_ntop goes through locale-aware printf; a dotted quad does not need it */
+        char *p = out;
+        for (int i = 12; i < 16; i++) {
+            unsigned v = addr[i];
+            if (v >= 100)
+                *p++ = (char)('0' + v / 100);
+            if (v >= 10)
+                *p++ = (char)('0' + v / 10 % 10);
+            *p++ = (char)('0' + v % 10);
+            *p++ = i < 15 ? '.' : '\0';
+        }
+    } else {
         inet_ntop(AF_INET6, addr, out, EVENT_IP_LEN);
+    }
 }
 
 /*
@@ -174,6 +199,30 @@ static const char *proto_name(uint8_t proto, char tmp[8])
     }
 }
 
+/*
+ * A flow's events usually come one after another (a DNS query, then its
+ * answer), so the last flow's Community ID is kept per thread: one SHA-1 per
+ * flow instead of one per event. flow_id is unique within the run.
+ */
+static int flow_community_id(char cid[EVENT_CID_LEN], const struct event_meta *m,
+                             const struct flow *f)
+{
+    static _Thread_local uint64_t last_id;
+    static _Thread_local uint16_t last_seed;
+    static _Thread_local char last_cid[EVENT_CID_LEN];
+
+    if (f->id == 0 || f->id != last_id || m->cid_seed != last_seed) {
+        if (event_community_id(last_cid, m->cid_seed, f->key.ip_version, flow_cli_addr(f),
+                               flow_srv_addr(f), f->key.proto, flow_cli_port(f),
+                               flow_srv_port(f)) != 0)
+            return -1;
+        last_id = f->id;
+        last_seed = m->cid_seed;
+    }
+    memcpy(cid, last_cid, EVENT_CID_LEN);
+    return 0;
+}
+
 void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
                  uint64_t ts_us, const struct flow *f, const char *app_proto)
 {
@@ -212,9 +261,7 @@ void event_begin(struct json *j, const struct event_meta *m, const char *event_t
     json_kv_cstr(j, "proto", proto_name(f->key.proto, tmp));
     if (app_proto)
         json_kv_cstr(j, "app_proto", app_proto);
-    if (event_community_id(cid, m->cid_seed, f->key.ip_version, flow_cli_addr(f),
-                           flow_srv_addr(f), f->key.proto, flow_cli_port(f),
-                           flow_srv_port(f)) == 0)
+    if (flow_community_id(cid, m, f) == 0)
         json_kv_cstr(j, "community_id", cid);
 }
 
