@@ -2,6 +2,7 @@
  * classify.c - the nDPI adapter (see classify.h). The only file that sees
  * nDPI types, so an nDPI API change is one file's problem.
  */
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,11 @@ static void release(struct classify *cl, struct flow *f)
 
 static void decided(struct classify *cl, struct flow *f, ndpi_protocol proto)
 {
+    if (proto.app_protocol == NDPI_PROTOCOL_UNKNOWN &&
+        proto.master_protocol == NDPI_PROTOCOL_UNKNOWN && f->app_proto) {
+        /* nothing from the payload: keep what the address lists said */
+        proto.app_protocol = f->app_proto;
+    }
     f->app_master = proto.master_protocol;
     f->app_proto = proto.app_protocol;
     f->classified = 1;
@@ -97,6 +103,32 @@ static void give_up(struct classify *cl, struct flow *f)
     decided(cl, f, proto);
 }
 
+/*
+ * Before a TCP flow carries payload there is nothing for nDPI's dissectors to
+ * look at, only addresses: a handshake or a lone SYN (scans are most flows on
+ * a busy link) gets nDPI's address lists, which still name e.g. a mining
+ * pool's IP, without a flow struct. Full detection starts at the first payload.
+ */
+static void classify_by_address(struct classify *cl, struct flow *f, const struct pkt *p)
+{
+    struct in_addr a;
+    uint16_t id;
+
+    f->addr_checked = 1;
+    if (p->ip_version != 4)
+        return;
+    for (int side = 0; side < 2; side++) {
+        const uint8_t *addr = side == 0 ? p->dst : p->src;
+        uint16_t port = side == 0 ? p->dport : p->sport;
+        memcpy(&a.s_addr, addr + 12, 4);
+        id = ndpi_network_port_ptree_match(cl->ndpi, &a, htons(port));
+        if (id != NDPI_PROTOCOL_UNKNOWN) {
+            f->app_proto = id;
+            return;
+        }
+    }
+}
+
 void classify_packet(struct classify *cl, struct flow *f, const struct pkt *p)
 {
     ndpi_protocol proto;
@@ -104,6 +136,11 @@ void classify_packet(struct classify *cl, struct flow *f, const struct pkt *p)
 
     if (f->classified)
         return;
+    if (!f->ndpi && p->proto == 6 && p->l4_ok && p->payload_len == 0) {
+        if (!f->addr_checked)
+            classify_by_address(cl, f, p);
+        return;
+    }
     if (!f->ndpi) {
         if (cl->nfree == 0) {
             cl->st.pool_full++;
@@ -129,16 +166,23 @@ void classify_packet(struct classify *cl, struct flow *f, const struct pkt *p)
 
 void classify_flow_end(struct classify *cl, struct flow *f)
 {
-    if (f->ndpi)
+    if (f->ndpi) {
         give_up(cl, f);
+    } else if (!f->classified) {
+        /* a flow that never carried payload: only its address match, if any */
+        f->classified = 1;
+        if (f->app_proto)
+            cl->st.classified++;
+        else
+            cl->st.unknown++;
+    }
 }
 
 const char *classify_app_name(struct classify *cl, const struct flow *f, char *buf, size_t len)
 {
     ndpi_protocol proto = {0};
 
-    if (!f->classified ||
-        (f->app_proto == NDPI_PROTOCOL_UNKNOWN && f->app_master == NDPI_PROTOCOL_UNKNOWN))
+    if (f->app_proto == NDPI_PROTOCOL_UNKNOWN && f->app_master == NDPI_PROTOCOL_UNKNOWN)
         return NULL;
     proto.master_protocol = f->app_master;
     proto.app_protocol = f->app_proto;

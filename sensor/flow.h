@@ -88,6 +88,7 @@ struct flow {
     uint16_t app_master, app_proto; /* nDPI ids once decided */
     uint8_t classify_pkts;
     uint8_t classified;
+    uint8_t addr_checked; /* nDPI's address lists consulted (before any payload) */
     int8_t dissector;     /* registry index, -1 none */
     uint8_t dstate_done;  /* dissector said DONE/REJECT */
     uint8_t probed[2];    /* probe done per direction */
