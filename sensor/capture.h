@@ -47,7 +47,7 @@ int capture_set_filter(struct capture *c, const char *bpf);
  */
 int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user);
 
-/* Makes a blocked capture_dispatch return (signal-safe). */
+/* Makes a capture_dispatch blocked in another thread return (pcap_breakloop). */
 void capture_break(struct capture *c);
 
 /* Kernel counters of a live capture: 0, or -1 (files have none). */

@@ -44,6 +44,7 @@ struct run {
     FILE *out, *flow_out;
     uint64_t written, flow_written, out_errors;
     int out_err_reported;
+    int broke; /* captures told to stop */
     struct timespec start;
 };
 
@@ -325,6 +326,8 @@ static int read_capture(struct run *r, struct worker *w, struct capture *cap)
         n = capture_dispatch(cap, 4096, worker_pcap_cb, (u_char *)w);
         if (n == -2)
             return 0;
+        if (n == 0 && cap->live)
+            worker_publish(w); /* an idle link still reports its counters */
         if (n == -1) {
             fprintf(stderr, "firedamp: %s\n", cap->errstr);
             return -1;
@@ -345,6 +348,8 @@ static void *worker_main(void *arg)
             fprintf(stderr, "firedamp: %s\n", cap->errstr);
             r->failed = 1;
         } else {
+            /* closed by main after the join: main may call capture_break on it */
+            w->cap = cap;
             if (read_capture(r, w, cap) != 0)
                 r->failed = 1;
         }
@@ -360,7 +365,8 @@ static void *worker_main(void *arg)
             capture_close(cap);
         }
     }
-    worker_end_flows(w);
+    worker_end_flows(w); /* also publishes a live capture's kernel counters one last time */
+    w->cap = NULL;
     r->running--;
     return NULL;
 }
@@ -428,14 +434,6 @@ static void write_stats(struct run *r, int final)
         one.queue_depth = evq_depth(&r->workers[i].q);
         one.events_dropped = atomic_load(&r->workers[i].q.dropped);
         stats_add(&sum, &one);
-        if (r->caps[i].live) {
-            uint64_t rx, drop, ifdrop;
-            if (capture_stats(&r->caps[i], &rx, &drop, &ifdrop) == 0) {
-                sc.kernel_received += rx;
-                sc.kernel_dropped += drop;
-                sc.iface_dropped += ifdrop;
-            }
-        }
     }
     sc.final = final;
     sc.deterministic = (int)r->cfg.deterministic;
@@ -527,9 +525,16 @@ int main(int argc, char **argv)
     for (;;) {
         unsigned running = r.running;
         unsigned n = drain(&r);
-        if (stop_requested) {
+        if (stop_requested && !r.broke && r.cfg.iface[0]) {
+            /*
+             * An idle TPACKET_V3 ring can block in poll() indefinitely:
+             * pcap_breakloop wakes it (thread-safe in libpcap >= 1.10). The
+             * live handles stay open until the workers have been joined
+             * (files are closed by their worker, and need no wake-up).
+             */
             for (unsigned i = 0; i < r.cfg.workers; i++)
                 capture_break(&r.caps[i]);
+            r.broke = 1;
         }
         if (stats_requested || (next_stats > 0 && elapsed(&r) >= next_stats)) {
             stats_requested = 0;
@@ -547,8 +552,10 @@ int main(int argc, char **argv)
             nanosleep(&ts, NULL);
         }
     }
-    for (unsigned i = 0; i < r.cfg.workers; i++)
+    for (unsigned i = 0; i < r.cfg.workers; i++) {
         pthread_join(r.threads[i], NULL);
+        capture_close(&r.caps[i]);
+    }
     drain(&r);
     write_stats(&r, 1);
     if (fflush(r.out) != 0 || (r.out != stdout && fclose(r.out) != 0)) {

@@ -59,9 +59,9 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
 
     json_key(j, "capture");
     json_open(j);
-    json_kv_uint(j, "kernel_packets", c->kernel_received);
-    json_kv_uint(j, "kernel_drops", c->kernel_dropped);
-    json_kv_uint(j, "iface_drops", c->iface_dropped);
+    json_kv_uint(j, "kernel_packets", s->kernel_received);
+    json_kv_uint(j, "kernel_drops", s->kernel_dropped);
+    json_kv_uint(j, "iface_drops", s->iface_dropped);
     json_kv_uint(j, "files_read", c->files_read);
     json_kv_uint(j, "files_failed", c->files_failed);
     json_close(j);

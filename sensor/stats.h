@@ -63,15 +63,17 @@ struct stats {
     uint64_t events_oversize;         /* longer than output.max_event_bytes: dropped */
     uint64_t queue_depth;             /* bytes waiting for the output thread */
     uint64_t queue_size;              /* bytes the queue holds at most */
+    uint64_t kernel_received;         /* live capture: pcap_stats, read by the worker */
+    uint64_t kernel_dropped;
+    uint64_t iface_dropped;
     uint64_t last_ts_us;              /* packet time of the newest packet */
 };
 
 /* Adds every counter of b into a (peaks and depths add too: they are per worker). */
 void stats_add(struct stats *a, const struct stats *b);
 
-/* Capture-level counters that belong to no worker. */
+/* Run-level counters that belong to no worker. */
 struct stats_capture {
-    uint64_t kernel_received, kernel_dropped, iface_dropped;
     uint64_t files_read, files_failed;
     uint64_t output_written, output_errors;
     uint64_t flow_log_written;

@@ -465,6 +465,15 @@ void worker_publish(struct worker *w)
         w->st.ndpi_memory_bound = classify_memory_bound(w->cl);
     }
     w->st.events_dropped = atomic_load_explicit(&w->q.dropped, memory_order_relaxed);
+    if (w->cap) {
+        /* pcap handles are not thread-safe: only the owning worker asks */
+        uint64_t rx, drop, ifdrop;
+        if (capture_stats(w->cap, &rx, &drop, &ifdrop) == 0) {
+            w->st.kernel_received = rx;
+            w->st.kernel_dropped = drop;
+            w->st.iface_dropped = ifdrop;
+        }
+    }
     w->st.queue_depth = evq_depth(&w->q);
     w->st.queue_size = w->q.size;
     pthread_mutex_lock(&w->pub_lock);

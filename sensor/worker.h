@@ -47,6 +47,7 @@ struct worker {
     struct dctx cx;
 
     int linktype;  /* of the capture being read: set before dispatching */
+    struct capture *cap; /* live capture, for its kernel counters (NULL for files) */
     char *scratch; /* max_event_bytes: the event being rendered */
     int flow_log;  /* flow records wanted */
 

@@ -41,6 +41,15 @@ for _ in range(3):
 PY
 sleep 1
 kill -TERM "$pid"
+# it must stop promptly even though the ring is idle: no hang, whatever happens
+for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    echo "FAIL: firedamp did not exit within 10 s of SIGTERM"
+fi
 wait "$pid"
 rc=$?
 pid=""
