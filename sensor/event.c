@@ -5,6 +5,7 @@
  */
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -79,6 +80,49 @@ static int icmp_counterpart(uint8_t proto, uint8_t type, uint8_t *peer)
     return 0;
 }
 
+struct event_crypto {
+    EVP_MD *sha1, *md5;
+    EVP_MD_CTX *ctx;
+};
+
+struct event_crypto *event_crypto_new(void)
+{
+    struct event_crypto *c = calloc(1, sizeof(*c));
+
+    if (!c)
+        return NULL;
+    c->sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
+    c->md5 = EVP_MD_fetch(NULL, "MD5", NULL);
+    c->ctx = EVP_MD_CTX_new();
+    if (!c->sha1 || !c->md5 || !c->ctx) {
+        event_crypto_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void event_crypto_free(struct event_crypto *c)
+{
+    if (!c)
+        return;
+    EVP_MD_free(c->sha1);
+    EVP_MD_free(c->md5);
+    EVP_MD_CTX_free(c->ctx);
+    free(c);
+}
+
+/* One digest through the thread's context, or one-shot without one. */
+static int digest(struct event_crypto *c, int sha1, const void *data, size_t len, uint8_t *md,
+                  unsigned *mdlen)
+{
+    if (!c)
+        return EVP_Digest(data, len, md, mdlen, sha1 ? EVP_sha1() : EVP_md5(), NULL) ? 0 : -1;
+    if (!EVP_DigestInit_ex(c->ctx, sha1 ? c->sha1 : c->md5, NULL) ||
+        !EVP_DigestUpdate(c->ctx, data, len) || !EVP_DigestFinal_ex(c->ctx, md, mdlen))
+        return -1;
+    return 0;
+}
+
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 static void base64(char *out, const uint8_t *in, size_t n)
@@ -99,9 +143,9 @@ static void base64(char *out, const uint8_t *in, size_t n)
     out[o] = '\0';
 }
 
-int event_community_id(char out[EVENT_CID_LEN], uint16_t seed, int ip_version,
-                       const uint8_t saddr[16], const uint8_t daddr[16], uint8_t proto,
-                       uint16_t sport, uint16_t dport)
+int event_community_id(struct event_crypto *c, char out[EVENT_CID_LEN], uint16_t seed,
+                       int ip_version, const uint8_t saddr[16], const uint8_t daddr[16],
+                       uint8_t proto, uint16_t sport, uint16_t dport)
 {
     uint8_t buf[2 + 16 + 16 + 4 + 4], md[EVP_MAX_MD_SIZE];
     unsigned mdlen = 0;
@@ -143,7 +187,7 @@ int event_community_id(char out[EVENT_CID_LEN], uint16_t seed, int ip_version,
         buf[n++] = (uint8_t)(dport >> 8);
         buf[n++] = (uint8_t)dport;
     }
-    if (!EVP_Digest(buf, n, md, &mdlen, EVP_sha1(), NULL) || mdlen != 20)
+    if (digest(c, 1, buf, n, md, &mdlen) != 0 || mdlen != 20)
         return -1;
     out[0] = '1';
     out[1] = ':';
@@ -212,7 +256,8 @@ static int flow_community_id(char cid[EVENT_CID_LEN], const struct event_meta *m
     static _Thread_local char last_cid[EVENT_CID_LEN];
 
     if (f->id == 0 || f->id != last_id || m->cid_seed != last_seed) {
-        if (event_community_id(last_cid, m->cid_seed, f->key.ip_version, flow_cli_addr(f),
+        if (event_community_id(m->crypto, last_cid, m->cid_seed, f->key.ip_version,
+                               flow_cli_addr(f),
                                flow_srv_addr(f), f->key.proto, flow_cli_port(f),
                                flow_srv_port(f)) != 0)
             return -1;
@@ -265,7 +310,7 @@ void event_begin(struct json *j, const struct event_meta *m, const char *event_t
         json_kv_cstr(j, "community_id", cid);
 }
 
-static void fact_value(struct json *j, const struct fact_field *ff)
+static void fact_value(struct json *j, const struct event_meta *m, const struct fact_field *ff)
 {
     switch (ff->type) {
     case FV_STR:
@@ -287,7 +332,7 @@ static void fact_value(struct json *j, const struct fact_field *ff)
         uint8_t md[EVP_MAX_MD_SIZE];
         unsigned mdlen = 0;
         char hex[2 * EVP_MAX_MD_SIZE + 1];
-        if (!EVP_Digest(ff->v.s, ff->len, md, &mdlen, EVP_md5(), NULL)) {
+        if (digest(m ? m->crypto : NULL, 0, ff->v.s, ff->len, md, &mdlen) != 0) {
             json_null(j);
             break;
         }
@@ -302,7 +347,7 @@ static void fact_value(struct json *j, const struct fact_field *ff)
     }
 }
 
-void event_fact(struct json *j, const struct fact *fact)
+void event_fact(struct json *j, const struct event_meta *m, const struct fact *fact)
 {
     unsigned i = 0;
 
@@ -312,14 +357,14 @@ void event_fact(struct json *j, const struct fact *fact)
         const struct fact_field *ff = &fact->field[i];
         json_key(j, ff->name);
         if (!(ff->flags & FV_ARRAY)) {
-            fact_value(j, ff);
+            fact_value(j, m, ff);
             i++;
             continue;
         }
         /* consecutive array items with the same name form one array */
         json_open_array(j);
         do {
-            fact_value(j, &fact->field[i]);
+            fact_value(j, m, &fact->field[i]);
             i++;
         } while (i < fact->nfields && (fact->field[i].flags & FV_ARRAY) &&
                  strcmp(fact->field[i].name, ff->name) == 0);

@@ -26,19 +26,31 @@ void event_timestamp(char out[EVENT_TS_LEN], uint64_t ts_us);
 void event_ip(char out[EVENT_IP_LEN], const uint8_t addr[16], int ip_version);
 
 /*
+ * Hash state owned by one thread: the digests fetched once and one reusable
+ * context, because OpenSSL 3 looks an algorithm up (under a lock) on every
+ * one-shot EVP_Digest(). NULL where a function takes one means "one-shot".
+ */
+struct event_crypto;
+
+/* Creates a thread's hash state, or NULL (callers then fall back to one-shot). */
+struct event_crypto *event_crypto_new(void);
+void event_crypto_free(struct event_crypto *c);
+
+/*
  * Community ID v1 (github.com/corelight/community-id-spec) of a 5-tuple given
  * in either direction. Addresses are 16 bytes (IPv4-mapped for version 4).
- * For ICMP/ICMPv6, sport/dport are type/code. Returns 0, or -1 if out is
- * unusable.
+ * For ICMP/ICMPv6, sport/dport are type/code. c may be NULL. Returns 0, or
+ * -1 if hashing failed.
  */
-int event_community_id(char out[EVENT_CID_LEN], uint16_t seed, int ip_version,
-                       const uint8_t saddr[16], const uint8_t daddr[16], uint8_t proto,
-                       uint16_t sport, uint16_t dport);
+int event_community_id(struct event_crypto *c, char out[EVENT_CID_LEN], uint16_t seed,
+                       int ip_version, const uint8_t saddr[16], const uint8_t daddr[16],
+                       uint8_t proto, uint16_t sport, uint16_t dport);
 
 /* Everything the common fields need besides the flow. */
 struct event_meta {
-    const char *sensor;   /* sensor name */
-    uint16_t cid_seed;    /* Community ID seed (default 0) */
+    const char *sensor;           /* sensor name */
+    uint16_t cid_seed;            /* Community ID seed (default 0) */
+    struct event_crypto *crypto;  /* the calling thread's, or NULL */
 };
 
 /*
@@ -50,6 +62,6 @@ void event_begin(struct json *j, const struct event_meta *m, const char *event_t
                  uint64_t ts_us, const struct flow *f, const char *app_proto);
 
 /* Writes `"<fact->type>": { fields }` into the open event object. */
-void event_fact(struct json *j, const struct fact *fact);
+void event_fact(struct json *j, const struct event_meta *m, const struct fact *fact);
 
 #endif

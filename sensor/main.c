@@ -420,7 +420,7 @@ static void write_stats(struct run *r, int final)
 {
     struct stats sum, one;
     struct stats_capture sc;
-    struct event_meta meta = {r->cfg.sensor_name, (uint16_t)r->cfg.community_id_seed};
+    struct event_meta meta = {r->cfg.sensor_name, (uint16_t)r->cfg.community_id_seed, NULL};
     struct json j;
     char *buf = malloc(r->cfg.max_event_bytes);
 

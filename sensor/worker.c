@@ -45,7 +45,7 @@ static void emit_fact(struct dctx *cx, const struct fact *fact)
         w->st.fact_overflow += fact->overflow;
     json_init(&j, w->scratch, w->cfg->max_event_bytes);
     event_begin(&j, &w->meta, fact->type, w->fi.ts_us, f, app_name(w, f, app, sizeof(app)));
-    event_fact(&j, fact);
+    event_fact(&j, &w->meta, fact);
     json_close(&j);
     if (j.overflow) {
         w->st.events_oversize++;
@@ -387,6 +387,7 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *e
     w->cfg = cfg;
     w->meta.sensor = cfg->sensor_name;
     w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
+    w->meta.crypto = event_crypto_new(); /* NULL: one-shot digests, slower but right */
     w->flow_log = cfg->flow_log[0] != '\0';
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;
@@ -447,6 +448,7 @@ void worker_destroy(struct worker *w)
     classify_free(w->cl);
     evq_destroy(&w->q);
     free(w->scratch);
+    event_crypto_free(w->meta.crypto);
     pthread_mutex_destroy(&w->pub_lock);
 }
 

@@ -30,11 +30,11 @@ static void cid4(uint16_t seed, const char *s, const char *d, uint8_t proto, uin
 
     addr4(a, s);
     addr4(b, d);
-    CHECK_EQ(event_community_id(out, seed, 4, a, b, proto, sp, dp), 0);
+    CHECK_EQ(event_community_id(NULL, out, seed, 4, a, b, proto, sp, dp), 0);
     CHECK_STR(out, want);
     /* the reverse direction gives the same id */
     if (proto != 1) {
-        CHECK_EQ(event_community_id(out, seed, 4, b, a, proto, dp, sp), 0);
+        CHECK_EQ(event_community_id(NULL, out, seed, 4, b, a, proto, dp, sp), 0);
         CHECK_STR(out, want);
     }
 }
@@ -55,9 +55,9 @@ static void test_community_id(void)
     cid4(0, "1.2.3.4", "5.6.7.8", 46, 0, 0, "1:ikv3kmf89luf73WPz1jOs49S768=");
     addr6(a, "fe80:0001:0203:0405:0607:0809:0A0B:0C0D");
     addr6(b, "fe80:1011:1213:1415:1617:1819:1A1B:1C1D");
-    CHECK_EQ(event_community_id(out, 0, 6, a, b, 58, 128, 0), 0);
+    CHECK_EQ(event_community_id(NULL, out, 0, 6, a, b, 58, 128, 0), 0);
     CHECK_STR(out, "1:0bf7hyMJUwt3fMED7z8LIfRpBeo=");
-    CHECK_EQ(event_community_id(out, 0, 6, b, a, 58, 129, 0), 0);
+    CHECK_EQ(event_community_id(NULL, out, 0, 6, b, a, 58, 129, 0), 0);
     CHECK_STR(out, "1:0bf7hyMJUwt3fMED7z8LIfRpBeo=");
 }
 
@@ -198,7 +198,7 @@ static void test_fact(void)
     fact_bool(&f, "ok", 0);
     json_init(&j, buf, sizeof(buf));
     json_open(&j);
-    event_fact(&j, &f);
+    event_fact(&j, NULL, &f);
     json_close(&j);
     CHECK(!j.overflow);
     buf[j.len] = '\0';
