@@ -7,16 +7,14 @@
 #include "dissector.h"
 
 /* ADD YOUR DISSECTOR HERE (declaration) */
+extern const struct dissector stratum_dissector;
 extern const struct dissector tls_dissector;
 extern const struct dissector dns_dissector;
 extern const struct dissector dns_tcp_dissector;
 
 const struct dissector *const dissector_table[] = {
     /* ADD YOUR DISSECTOR HERE (table entry) */
-    &tls_dissector,
-    &dns_dissector,
-    &dns_tcp_dissector,
-    NULL,
+    &stratum_dissector, &tls_dissector, &dns_dissector, &dns_tcp_dissector, NULL,
 };
 
 const unsigned dissector_count = sizeof(dissector_table) / sizeof(dissector_table[0]) - 1;
