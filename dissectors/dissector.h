@@ -14,11 +14,13 @@
  *    bytes) and offers it again, followed by new bytes. If the kept bytes
  *    would pass max_tail the oldest are discarded and gap() is called.
  *  - UDP: one datagram per call; the return value is ignored unless negative.
- *  - DISSECT_DONE: nothing more to say; the engine stops feeding this flow.
+ *  - DISSECT_DONE: nothing more to say; the engine stops feeding this flow,
+ *    calls end() at once and frees the state (a finished TLS handshake must
+ *    not hold its buffers for the life of the connection).
  *  - DISSECT_REJECT: not my protocol (or a violation); counted, flow dropped.
  * gap() tells that `missing` bytes of direction `dir` will never arrive.
- * end() is called exactly once when the flow ends (close, timeout, eviction,
- * end of capture) unless feed() returned DISSECT_REJECT.
+ * end() is called exactly once: when the flow ends (close, timeout, eviction,
+ * end of capture) or right after DISSECT_DONE; never after DISSECT_REJECT.
  */
 #ifndef FIREDAMP_DISSECTOR_H
 #define FIREDAMP_DISSECTOR_H
@@ -84,9 +86,12 @@ struct fact_field {
  * event_type and the name of the JSON object that holds the fields ("dns",
  * "tls", "stratum"); `name` is what signatures match on ("dns.query").
  */
+#define FACT_F_NOLOG 0x01 /* a trigger for signatures only, not written as an event */
+
 struct fact {
     const char *type;
     const char *name;
+    uint8_t flags;     /* FACT_F_* */
     uint16_t nfields;
     uint16_t overflow; /* fields dropped because the fact was full */
     struct fact_field field[FACT_MAX_FIELDS];
@@ -103,6 +108,8 @@ void fact_uint(struct fact *f, const char *name, uint64_t v);
 void fact_double(struct fact *f, const char *name, double v);
 void fact_bool(struct fact *f, const char *name, int v);
 void fact_md5hex(struct fact *f, const char *name, const char *s, size_t len);
+/* The first field called `name`, or NULL. */
+const struct fact_field *fact_get(const struct fact *f, const char *name);
 
 /* What the engine lends a dissector on each call. */
 struct dctx {

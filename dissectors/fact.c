@@ -10,6 +10,7 @@ void fact_init(struct fact *f, const char *type, const char *name)
 {
     f->type = type;
     f->name = name;
+    f->flags = 0;
     f->nfields = 0;
     f->overflow = 0;
 }
@@ -86,6 +87,14 @@ void fact_bool(struct fact *f, const char *name, int v)
 
     if (ff)
         ff->v.u = v != 0;
+}
+
+const struct fact_field *fact_get(const struct fact *f, const char *name)
+{
+    for (unsigned i = 0; i < f->nfields; i++)
+        if (strcmp(f->field[i].name, name) == 0)
+            return &f->field[i];
+    return NULL;
 }
 
 void fact_md5hex(struct fact *f, const char *name, const char *s, size_t len)

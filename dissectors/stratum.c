@@ -400,11 +400,13 @@ static void st_maybe_report(struct stratum_state *st, struct dctx *cx)
         return;
     if (!st->reported && (st->confirmed || st->logged_in)) {
         fact_init(&f, "stratum", "stratum.session");
+        f.flags = FACT_F_NOLOG; /* raises the alert; the summary is the session's log */
         st_fact_fields(st, &f, st->confirmed ? "confirmed" : "login");
         cx->emit(cx, &f);
         st->reported = st->confirmed ? 2 : 1;
     } else if (st->reported == 1 && st->confirmed) {
         fact_init(&f, "stratum", "stratum.confirmed");
+        f.flags = FACT_F_NOLOG;
         st_fact_fields(st, &f, "confirmed");
         cx->emit(cx, &f);
         st->reported = 2;

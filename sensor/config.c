@@ -61,6 +61,7 @@ static const struct key keys[] = {
     BOOL("output.queue_block", queue_block, "wait instead of dropping when the queue is full"),
     U32("output.max_event_bytes", max_event_bytes, 1024, 1048576, "longest event line"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
+    U32("engine.max_dissected_flows", max_dissected, 16, 1U << 24, "flows each dissector follows at once, per worker"),
     U32("flow.max_flows", flow.max_flows, 1, 1U << 30, "flow table size per worker"),
     U32("flow.timeouts.tcp_new", flow.timeout_s[FLOW_TC_TCP_NEW], 1, 86400, "seconds"),
     U32("flow.timeouts.tcp_established", flow.timeout_s[FLOW_TC_TCP_EST], 1, 86400, "seconds"),
@@ -80,6 +81,8 @@ static const struct key keys[] = {
      "UDP ports decoded as VXLAN"},
     U32("decode.geneve_port", decode.geneve_port, 0, 65535, "UDP port decoded as GENEVE, 0 = off"),
     U32("community_id.seed", community_id_seed, 0, 65535, "Community ID seed"),
+    STR("signatures.dir", sig_dir, "signature directory, empty = ./signatures or the installed one"),
+    U32("signatures.pool_addresses", pool_addresses, 1024, 1U << 24, "pool addresses remembered from DNS/SNI"),
 };
 
 void config_defaults(struct config *c)
@@ -96,6 +99,7 @@ void config_defaults(struct config *c)
     c->queue_block = 1;
     c->max_event_bytes = 65536;
     c->workers = 1;
+    c->max_dissected = 32768;
     decode_cfg_default(&c->decode);
     c->flow.max_flows = 262144;
     c->flow.timeout_s[FLOW_TC_TCP_NEW] = 60;
@@ -111,6 +115,7 @@ void config_defaults(struct config *c)
     c->stream_memcap_mb = 64;
     c->ndpi_enabled = 1;
     c->ndpi_max_packets = 24;
+    c->pool_addresses = 65536;
 }
 
 static const struct key *key_find(const char *name)

@@ -45,6 +45,7 @@ struct config {
 
     /* engine */
     uint32_t workers;
+    uint32_t max_dissected;         /* flows with dissector state at once, per dissector */
     struct decode_cfg decode;
     struct flow_table_cfg flow;
     struct stream_cfg stream;
@@ -52,6 +53,10 @@ struct config {
     uint32_t ndpi_enabled;
     uint32_t ndpi_max_packets;      /* packets per flow given to nDPI before giving up */
     uint32_t community_id_seed;
+
+    /* detection */
+    char sig_dir[CONFIG_PATH_MAX];  /* signatures directory, "" = the default search */
+    uint32_t pool_addresses;        /* pool address table size (DNS/SNI-learned) */
 };
 
 /* Fills built-in defaults. */

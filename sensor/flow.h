@@ -43,6 +43,8 @@ enum flow_end_reason {
     FLOW_END_SHUTDOWN,    /* end of capture / exit */
 };
 
+#define FLOW_MAX_ALERT_SIDS 6 /* one alert per signature per flow */
+
 /* Flow flags */
 #define FLOW_F_SYN       0x01 /* client SYN seen */
 #define FLOW_F_SYNACK    0x02 /* server SYN+ACK seen */
@@ -96,6 +98,8 @@ struct flow {
     void *dstate;         /* dissector state */
     struct stream *stream;
     uint32_t events;      /* events emitted for this flow */
+    uint32_t alerted[FLOW_MAX_ALERT_SIDS]; /* signatures that already fired on this flow */
+    uint8_t nalerted;
     uint32_t isn[2];      /* SYN sequence numbers by direction (worker-maintained) */
     uint8_t isn_seen;     /* bit 0: client ISN known, bit 1: server ISN known */
 };

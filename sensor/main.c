@@ -18,12 +18,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "capture.h"
 #include "classify.h"
 #include "config.h"
+#include "hostmap.h"
+#include "sig.h"
 #include "stats.h"
 #include "worker.h"
 
@@ -36,6 +39,9 @@ static volatile sig_atomic_t stats_requested;
 
 struct run {
     struct config cfg;
+    struct sigdb *db;
+    struct hostmap *pools;
+    char sig_dir[CONFIG_PATH_MAX];
     struct worker *workers;
     pthread_t *threads;
     _Atomic unsigned running;
@@ -294,6 +300,38 @@ static void check_inputs(struct run *r)
     }
 }
 
+/*
+ * Finds and loads the signatures: the configured directory (an error if it
+ * does not load), else ./signatures, else the installed copy. Without any,
+ * the sensor still runs and says on stderr that it raises no alerts.
+ */
+static void load_signatures(struct run *r)
+{
+    const char *candidates[] = {"signatures", FIREDAMP_DATADIR "/signatures"};
+    char err[512];
+
+    if (r->cfg.sig_dir[0]) {
+        r->db = sig_load(r->cfg.sig_dir, err, sizeof(err));
+        if (!r->db)
+            usage_error("signatures: %s", err);
+        snprintf(r->sig_dir, sizeof(r->sig_dir), "%s", r->cfg.sig_dir);
+        return;
+    }
+    for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+        struct stat st;
+        if (stat(candidates[i], &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        r->db = sig_load(candidates[i], err, sizeof(err));
+        if (!r->db)
+            usage_error("signatures: %s", err);
+        snprintf(r->sig_dir, sizeof(r->sig_dir), "%s", candidates[i]);
+        return;
+    }
+    fprintf(stderr, "firedamp: warning: no signatures found (./signatures, %s/signatures): "
+                    "no alerts will be raised; set signatures.dir\n",
+            FIREDAMP_DATADIR);
+}
+
 static FILE *open_output(const char *path, const char *what)
 {
     FILE *f;
@@ -443,6 +481,11 @@ static void write_stats(struct run *r, int final)
     sc.output_written = r->written;
     sc.output_errors = r->out_errors;
     sc.flow_log_written = r->flow_written;
+    if (r->db) {
+        sc.sig_rules = sig_rule_count(r->db);
+        sc.sig_pool_domains = sig_list_entries(r->db, "pools");
+    }
+    hostmap_stats(r->pools, &sc.pool_addresses, &sc.pool_replaced, &sc.pool_memory);
     sum.events[STATS_EV_STATS]++; /* this one */
     json_init(&j, buf, r->cfg.max_event_bytes);
     stats_render(&j, &meta, &sum, &sc);
@@ -483,6 +526,12 @@ int main(int argc, char **argv)
     config_defaults(&r.cfg);
     parse_args(&r, argc, argv);
     check_inputs(&r);
+    load_signatures(&r);
+    r.pools = hostmap_new(r.cfg.pool_addresses);
+    if (!r.pools) {
+        fprintf(stderr, "firedamp: out of memory for the pool address table\n");
+        return EXIT_RUNTIME;
+    }
     r.out = open_output(r.cfg.output, "output");
     if (r.cfg.flow_log[0])
         r.flow_out = strcmp(r.cfg.flow_log, r.cfg.output) == 0
@@ -499,8 +548,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "firedamp: out of memory\n");
         return EXIT_RUNTIME;
     }
+    struct worker_shared shared = {r.db, r.pools};
     for (unsigned i = 0; i < r.cfg.workers; i++) {
-        if (worker_init(&r.workers[i], i, &r.cfg, err, sizeof(err)) != 0) {
+        if (worker_init(&r.workers[i], i, &r.cfg, &shared, err, sizeof(err)) != 0) {
             fprintf(stderr, "firedamp: worker %u: %s\n", i, err);
             return EXIT_RUNTIME;
         }
@@ -567,6 +617,8 @@ int main(int argc, char **argv)
         rc = EXIT_RUNTIME;
     for (unsigned i = 0; i < r.cfg.workers; i++)
         worker_destroy(&r.workers[i]);
+    sig_free(r.db);
+    hostmap_free(r.pools);
     free(r.workers);
     free(r.threads);
     free(r.caps);

@@ -129,16 +129,27 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "flows", s->dissector_flows);
     json_kv_uint(j, "rejects", s->dissector_rejects);
     json_kv_uint(j, "memory", s->dissector_memory);
+    json_kv_uint(j, "memory_bound", s->dissector_memory_bound);
+    json_kv_uint(j, "pool_full", s->dissector_pool_full);
     json_kv_uint(j, "fact_overflow", s->fact_overflow);
+    json_kv_uint(j, "alerts_unlatched", s->alerts_unlatched);
+    json_close(j);
+
+    json_key(j, "signatures");
+    json_open(j);
+    json_kv_uint(j, "rules", c->sig_rules);
+    json_kv_uint(j, "pool_domains", c->sig_pool_domains);
+    json_kv_uint(j, "pool_addresses", c->pool_addresses);
+    json_kv_uint(j, "pool_addresses_replaced", c->pool_replaced);
+    json_kv_uint(j, "pool_address_memory", c->pool_memory);
     json_close(j);
 
     json_key(j, "memory");
     json_open(j);
     json_kv_uint(j, "in_use", s->flow_memory + s->stream_memory + s->ndpi_memory +
                                   s->dissector_memory + s->queue_depth);
-    /* dissector states are bounded by the flow table, not counted here */
     json_kv_uint(j, "bound", s->flow_memory_bound + s->stream_memcap + s->ndpi_memory_bound +
-                                 s->queue_size);
+                                 s->dissector_memory_bound + s->queue_size);
     json_close(j);
 
     json_key(j, "events");

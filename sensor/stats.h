@@ -56,8 +56,11 @@ struct stats {
     uint64_t ndpi_memory_bound;       /* the pool they come from */
     uint64_t dissector_flows;         /* flows handed to a dissector */
     uint64_t dissector_rejects;       /* dissectors that said REJECT */
-    uint64_t dissector_memory;        /* per-flow dissector state bytes in use */
+    uint64_t dissector_memory;        /* bytes held by the state and stream pools */
+    uint64_t dissector_memory_bound;  /* what the pools may grow to */
+    uint64_t dissector_pool_full;     /* flows left undissected: pool at its bound */
     uint64_t fact_overflow;           /* fact fields dropped (fact full) */
+    uint64_t alerts_unlatched;        /* alerts past a flow's FLOW_MAX_ALERT_SIDS slots */
     uint64_t events[STATS_EV_COUNT];  /* events produced, by type */
     uint64_t events_dropped;          /* queue full (drop mode) */
     uint64_t events_oversize;         /* longer than output.max_event_bytes: dropped */
@@ -77,6 +80,8 @@ struct stats_capture {
     uint64_t files_read, files_failed;
     uint64_t output_written, output_errors;
     uint64_t flow_log_written;
+    uint64_t sig_rules, sig_pool_domains;
+    uint64_t pool_addresses, pool_replaced, pool_memory;
     double uptime_s;       /* wall clock, omitted in deterministic mode */
     double pps;            /* packets per wall second, omitted in deterministic mode */
     int deterministic;

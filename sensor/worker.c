@@ -9,6 +9,7 @@
  * counters only). A TCP flow taken by a dissector gets a reassembly stream,
  * primed with the handshake's sequence numbers when they were seen.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,18 +34,33 @@ static const char *app_name(struct worker *w, const struct flow *f, char *buf, s
     return w->cl ? classify_app_name(w->cl, f, buf, len) : NULL;
 }
 
-/* dctx.emit: a dissector reported a fact about the current flow. */
-static void emit_fact(struct dctx *cx, const struct fact *fact)
+/* Writes one event of the current flow: the fact's object, with an alert object first. */
+static void write_event(struct worker *w, struct flow *f, const struct sig_rule *r,
+                        const struct fact *fact)
 {
-    struct worker *w = cx->engine;
-    struct flow *f = w->cur;
     struct json j;
     char app[64];
 
-    if (fact->overflow)
-        w->st.fact_overflow += fact->overflow;
     json_init(&j, w->scratch, w->cfg->max_event_bytes);
-    event_begin(&j, &w->meta, fact->type, w->fi.ts_us, f, app_name(w, f, app, sizeof(app)));
+    event_begin(&j, &w->meta, r ? "alert" : fact->type, w->fi.ts_us, f,
+                app_name(w, f, app, sizeof(app)));
+    if (r) {
+        json_key(&j, "alert");
+        json_open(&j);
+        json_kv_uint(&j, "signature_id", r->sid);
+        json_kv_cstr(&j, "signature", r->msg);
+        json_kv_cstr(&j, "category", r->category);
+        json_kv_uint(&j, "severity", r->severity);
+        json_key(&j, "metadata");
+        json_open(&j);
+        json_key(&j, "mitre_attack");
+        json_open_array(&j);
+        for (unsigned i = 0; i < r->nmitre; i++)
+            json_cstr(&j, r->mitre[i]);
+        json_close_array(&j);
+        json_close(&j);
+        json_close(&j);
+    }
     event_fact(&j, &w->meta, fact);
     json_close(&j);
     if (j.overflow) {
@@ -52,7 +68,110 @@ static void emit_fact(struct dctx *cx, const struct fact *fact)
         return;
     }
     f->events++;
-    worker_queue(w, EVQ_EVENTS, stats_event_index(fact->type), j.buf, j.len);
+    worker_queue(w, EVQ_EVENTS, r ? STATS_EV_ALERT : stats_event_index(fact->type), j.buf, j.len);
+}
+
+struct alert_ctx {
+    struct worker *w;
+    struct flow *f;
+    const struct fact *fact;
+};
+
+/* A signature matched: one alert per signature per flow. */
+static void on_sig_hit(const struct sig_rule *r, void *ctx)
+{
+    struct alert_ctx *ac = ctx;
+    struct flow *f = ac->f;
+
+    for (unsigned i = 0; i < f->nalerted; i++)
+        if (f->alerted[i] == r->sid)
+            return;
+    if (f->nalerted < FLOW_MAX_ALERT_SIDS)
+        f->alerted[f->nalerted++] = r->sid;
+    else
+        ac->w->st.alerts_unlatched++; /* more signatures than slots: still alerted */
+    write_event(ac->w, f, r, ac->fact);
+}
+
+static int field_in_pools(struct worker *w, const struct fact_field *ff)
+{
+    return ff && ff->type == FV_STR && w->db && sig_domain_in(w->db, "pools", ff->v.s, ff->len, NULL);
+}
+
+/*
+ * Remembers which addresses belong to a mining pool: the answers of a DNS
+ * lookup of a pool name, and the server of a TLS session whose SNI is one.
+ * A pool's addresses change rarely; a short DNS TTL must not make the sensor
+ * forget them minutes later, hence the floor.
+ */
+#define POOL_ADDR_MIN_TTL_US (6ULL * 3600 * 1000000)
+
+static void learn_pools(struct worker *w, struct flow *f, const struct fact *fact)
+{
+    const struct fact_field *name;
+
+    if (!w->pools)
+        return;
+    if (strcmp(fact->name, "dns.answer") == 0) {
+        const struct fact_field *ttl = fact_get(fact, "ttl");
+        uint64_t life = ttl && ttl->type == FV_UINT ? ttl->v.u * 1000000ULL : 0;
+        name = fact_get(fact, "rrname");
+        if (!field_in_pools(w, name))
+            return;
+        if (life < POOL_ADDR_MIN_TTL_US)
+            life = POOL_ADDR_MIN_TTL_US;
+        for (unsigned i = 0; i < fact->nfields; i++) {
+            const struct fact_field *ff = &fact->field[i];
+            char ip[64];
+            uint8_t a[16];
+            if (strcmp(ff->name, "answers") != 0 || ff->type != FV_STR || ff->len >= sizeof(ip))
+                continue;
+            memcpy(ip, ff->v.s, ff->len);
+            ip[ff->len] = '\0';
+            memset(a, 0, sizeof(a));
+            if (inet_pton(AF_INET, ip, a + 12) == 1) {
+                a[10] = a[11] = 0xff;
+            } else if (inet_pton(AF_INET6, ip, a) != 1) {
+                continue; /* a CNAME or other name, not an address */
+            }
+            hostmap_put(w->pools, a, name->v.s, name->len, w->fi.ts_us + life);
+        }
+    } else if (strcmp(fact->name, "tls.hello") == 0) {
+        name = fact_get(fact, "sni");
+        if (field_in_pools(w, name))
+            hostmap_put(w->pools, flow_srv_addr(f), name->v.s, name->len,
+                        w->fi.ts_us + POOL_ADDR_MIN_TTL_US);
+    }
+}
+
+/* dctx.emit: a dissector reported a fact about the current flow. */
+static void emit_fact(struct dctx *cx, const struct fact *in)
+{
+    struct worker *w = cx->engine;
+    struct flow *f = w->cur;
+    const struct fact *fact = in;
+    struct alert_ctx ac;
+
+    if (in->overflow)
+        w->st.fact_overflow += in->overflow;
+    learn_pools(w, f, in);
+    /* name the pool of a mining or TLS session from what DNS/SNI said of its address */
+    if (w->pools && (strcmp(in->type, "stratum") == 0 || strcmp(in->type, "tls") == 0) &&
+        !fact_get(in, "pool_host") &&
+        hostmap_get(w->pools, flow_srv_addr(f), w->fi.ts_us, w->pool_name,
+                    sizeof(w->pool_name))) {
+        w->efact = *in;
+        fact_cstr(&w->efact, "pool_host", w->pool_name);
+        fact = &w->efact;
+    }
+    if (!(fact->flags & FACT_F_NOLOG))
+        write_event(w, f, NULL, fact);
+    if (w->db) {
+        ac.w = w;
+        ac.f = f;
+        ac.fact = fact;
+        sig_match(w->db, fact, on_sig_hit, &ac);
+    }
 }
 
 static const char *flow_state_name(const struct flow *f)
@@ -103,6 +222,7 @@ static void emit_flow_record(struct worker *w, struct flow *f, int reason)
     json_kv_cstr(&j, "state", flow_state_name(f));
     json_kv_cstr(&j, "reason", flow_reason_name(reason));
     json_kv_uint(&j, "events", f->events);
+    json_kv_bool(&j, "alerted", f->nalerted > 0);
     if (f->dissector >= 0)
         json_kv_cstr(&j, "dissector", dissector_table[f->dissector]->name);
     json_close(&j);
@@ -127,15 +247,14 @@ static void set_current(struct worker *w, struct flow *f, uint64_t ts_us)
     w->fi.app_hint = NULL;
 }
 
-/* Gives the flow to dissector `idx`. 0, or -1 when out of memory. */
+/* Gives the flow to dissector `idx`. 0, or -1 when its pool is at the bound. */
 static int attach(struct worker *w, struct flow *f, int idx)
 {
-    const struct dissector *d = dissector_table[idx];
-
-    f->dstate = calloc(1, d->state_size ? d->state_size : 1);
-    if (!f->dstate)
+    f->dstate = pool_get(&w->dpool[idx]);
+    if (!f->dstate) {
+        w->st.dissector_pool_full++;
         return -1;
-    w->st.dissector_memory += d->state_size;
+    }
     f->dissector = (int8_t)idx;
     w->st.dissector_flows++;
     if (f->stream)
@@ -171,6 +290,17 @@ static int probe(struct worker *w, struct flow *f, int dir, const uint8_t *data,
     return maybe ? 0 : -1;
 }
 
+/* Calls end() unless the dissector rejected the flow, and frees its state. */
+static void free_dstate(struct worker *w, struct flow *f)
+{
+    const struct dissector *d = dissector_table[f->dissector];
+
+    if (f->dstate_done != DSTATE_REJECTED && d->end)
+        d->end(f->dstate, &w->cx);
+    pool_put(&w->dpool[f->dissector], f->dstate);
+    f->dstate = NULL;
+}
+
 /* Feeds bytes to the flow's dissector; returns consumed or -1 to stop. */
 static int feed(struct worker *w, struct flow *f, int dir, const uint8_t *data, size_t len)
 {
@@ -183,6 +313,7 @@ static int feed(struct worker *w, struct flow *f, int dir, const uint8_t *data, 
     }
     if (rc < 0) {
         f->dstate_done = DSTATE_DONE;
+        free_dstate(w, f); /* done: its memory goes back now, not at flow end */
         return -1;
     }
     return rc > (int)len ? (int)len : rc;
@@ -232,25 +363,16 @@ static void release_stream(struct worker *w, struct flow *f, int deliver)
         stream_flush(f->stream, &w->senv);
     else
         stream_free(f->stream, &w->smem);
-    free(f->stream);
+    pool_put(&w->spool, f->stream);
     f->stream = NULL;
-    w->st.dissector_memory -= sizeof(struct stream);
 }
 
 /* Ends the dissection of a flow: flush reassembly, end(), free the state. */
 static void end_dissector(struct worker *w, struct flow *f)
 {
-    const struct dissector *d;
-
     release_stream(w, f, f->dstate_done == 0);
-    if (f->dissector < 0 || !f->dstate)
-        return;
-    d = dissector_table[f->dissector];
-    if (f->dstate_done != DSTATE_REJECTED && d->end)
-        d->end(f->dstate, &w->cx);
-    free(f->dstate);
-    f->dstate = NULL;
-    w->st.dissector_memory -= d->state_size;
+    if (f->dissector >= 0 && f->dstate)
+        free_dstate(w, f);
 }
 
 static void on_flow_end(struct flow *f, int reason, void *ctx)
@@ -269,10 +391,11 @@ static void on_flow_end(struct flow *f, int reason, void *ctx)
 /* A TCP flow with payload gets a stream, primed with the handshake's ISNs. */
 static int open_stream(struct worker *w, struct flow *f)
 {
-    f->stream = calloc(1, sizeof(*f->stream));
-    if (!f->stream)
+    f->stream = pool_get(&w->spool);
+    if (!f->stream) {
+        w->st.dissector_pool_full++;
         return -1;
-    w->st.dissector_memory += sizeof(struct stream);
+    }
     stream_init(f->stream);
     w->senv.cfg = &w->probe_cfg;
     /* start where the handshake said, so a first segment out of order waits */
@@ -377,7 +500,8 @@ void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *byt
 
 /* ---- life cycle --------------------------------------------------------- */
 
-int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *err, size_t errlen)
+int worker_init(struct worker *w, unsigned id, const struct config *cfg,
+                const struct worker_shared *sh, char *err, size_t errlen)
 {
     struct flow_table_cfg fc = cfg->flow;
     int rc;
@@ -385,6 +509,8 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *e
     memset(w, 0, sizeof(*w));
     w->id = id;
     w->cfg = cfg;
+    w->db = sh ? sh->db : NULL;
+    w->pools = sh ? sh->pools : NULL;
     w->meta.sensor = cfg->sensor_name;
     w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
     w->meta.crypto = event_crypto_new(); /* NULL: one-shot digests, slower but right */
@@ -403,6 +529,11 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *e
         if (!w->cl)
             goto out_flows;
     }
+    /* a flow holds at most one dissector state and one stream: the table bounds both */
+    pool_init(&w->spool, sizeof(struct stream), MIN(fc.max_flows, cfg->max_dissected));
+    for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++)
+        pool_init(&w->dpool[i], dissector_table[i]->state_size,
+                  MIN(fc.max_flows, cfg->max_dissected));
     w->probe_cfg = cfg->stream;
     w->probe_cfg.max_tail = 0;
     for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {
@@ -449,6 +580,9 @@ void worker_destroy(struct worker *w)
     evq_destroy(&w->q);
     free(w->scratch);
     event_crypto_free(w->meta.crypto);
+    pool_destroy(&w->spool);
+    for (unsigned i = 0; i < WORKER_MAX_DISSECTORS; i++)
+        pool_destroy(&w->dpool[i]);
     pthread_mutex_destroy(&w->pub_lock);
 }
 
@@ -460,6 +594,12 @@ void worker_publish(struct worker *w)
                         (uint64_t)w->ft.nbuckets * sizeof(uint32_t);
     w->st.stream_memory = w->smem.used;
     w->st.stream_memory_peak = w->smem.peak;
+    w->st.dissector_memory = pool_memory(&w->spool);
+    w->st.dissector_memory_bound = (uint64_t)w->spool.max_objs * w->spool.obj_size;
+    for (unsigned i = 0; i < WORKER_MAX_DISSECTORS; i++) {
+        w->st.dissector_memory += pool_memory(&w->dpool[i]);
+        w->st.dissector_memory_bound += (uint64_t)w->dpool[i].max_objs * w->dpool[i].obj_size;
+    }
     w->st.stream_memcap = w->smem.memcap;
     if (w->cl) {
         w->st.ndpi = *classify_stats(w->cl);

@@ -20,12 +20,21 @@
 #include "event.h"
 #include "evq.h"
 #include "flow.h"
+#include "hostmap.h"
+#include "pool.h"
+#include "sig.h"
 #include "stats.h"
 #include "stream.h"
 
 #define WORKER_MAX_DISSECTORS 16
 #define WORKER_PROBE_PACKETS  8 /* in-order deliveries per direction a MAYBE may last */
 #define WORKER_EXPIRE_BATCH   16 /* flows expired per packet at most */
+
+/* What all workers share: read-only signatures and the pool address table. */
+struct worker_shared {
+    const struct sigdb *db; /* NULL: no alerts */
+    struct hostmap *pools;  /* NULL: no pool naming by address */
+};
 
 struct worker {
     unsigned id;
@@ -37,6 +46,8 @@ struct worker {
     struct classify *cl;
     struct stream_cfg scfg[WORKER_MAX_DISSECTORS]; /* max_tail per dissector */
     struct stream_cfg probe_cfg;                   /* while no dissector owns the flow */
+    struct pool spool;                             /* struct stream */
+    struct pool dpool[WORKER_MAX_DISSECTORS];      /* dissector states, one pool each */
     struct stream_mem smem;
     struct stream_env senv;
     struct stats st;
@@ -49,6 +60,10 @@ struct worker {
     int linktype;  /* of the capture being read: set before dispatching */
     struct capture *cap; /* live capture, for its kernel counters (NULL for files) */
     char *scratch; /* max_event_bytes: the event being rendered */
+    const struct sigdb *db;
+    struct hostmap *pools;
+    struct fact efact;   /* a fact the engine enriched (pool_host) */
+    char pool_name[HOSTMAP_NAME_MAX];
     int flow_log;  /* flow records wanted */
 
     pthread_mutex_t pub_lock;
@@ -57,8 +72,9 @@ struct worker {
     uint64_t pub_next_ts;
 };
 
-/* Sets up a worker: flow table, classifier, queue. 0, or -1 + err. */
-int worker_init(struct worker *w, unsigned id, const struct config *cfg, char *err, size_t errlen);
+/* Sets up a worker: flow table, classifier, queue. sh may be NULL. 0, or -1 + err. */
+int worker_init(struct worker *w, unsigned id, const struct config *cfg,
+                const struct worker_shared *sh, char *err, size_t errlen);
 
 /* Ends all flows (flushing their events) and frees everything. */
 void worker_destroy(struct worker *w);

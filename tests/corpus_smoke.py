@@ -25,7 +25,8 @@ files = sorted(os.path.join(d, f) for d, _, fs in os.walk(corpus) for f in fs
 failed = 0
 for path in files:
     rel = os.path.relpath(path, corpus)
-    p = subprocess.run([bin_, "--deterministic", "-r", path, "--flow-log", "-"],
+    p = subprocess.run([bin_, "--deterministic", "-r", path, "--flow-log", "-",
+                        "--set", "signatures.dir=" + os.path.join(src, "signatures")],
                        capture_output=True, timeout=300)
     errs = []
     if p.returncode != 0:

@@ -14,7 +14,7 @@ args=""
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 # shellcheck disable=SC2086
-"$bin" --deterministic -r "$pcap" -o "$out" --flow-log "$out" $args
+"$bin" --deterministic -r "$pcap" -o "$out" --flow-log "$out" --set signatures.dir="$src/signatures" $args
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
     cp "$out" "$expected"
     echo "updated $expected"
@@ -24,4 +24,5 @@ fi
 python3 "$src/tests/golden/compare.py" "$expected" "$out" \
     --ignore stats.flows.memory --ignore stats.flows.memory_bound \
     --ignore stats.ndpi.memory --ignore stats.ndpi.memory_bound \
-    --ignore stats.dissectors.memory --ignore stats.memory --ignore stats.output.queue_size
+    --ignore stats.dissectors.memory --ignore stats.dissectors.memory_bound \
+    --ignore stats.memory --ignore stats.output.queue_size
