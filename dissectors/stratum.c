@@ -124,6 +124,10 @@ struct st_pending {
     double work; /* expected hashes behind a submitted share */
 };
 
+/* An unanswered login is reported after this much silence or client chatter. */
+#define STRATUM_UNANSWERED_US    (10ULL * 1000000)
+#define STRATUM_UNANSWERED_LINES 3
+
 #define STR_FIELD(name, cap) \
     uint16_t name##_len;     \
     char name[cap]
@@ -154,6 +158,10 @@ struct stratum_state {
     double work_accepted;
     uint64_t jobs, shares, accepted, rejected, bad_lines;
     uint64_t first_ts, last_ts;
+    uint64_t login_ts;     /* when the login was first seen */
+    uint32_t lines[2];     /* complete lines per direction */
+    uint32_t login_lines;  /* client lines when the login was seen */
+    uint8_t login_seen;
     uint32_t seq;
     struct st_pending pend[STRATUM_PENDING_MAX];
 };
@@ -391,14 +399,30 @@ static void st_fact_fields(struct stratum_state *st, struct fact *f, const char 
     fact_bool(f, "server_seen", st->server_seen);
 }
 
-/* Emits the session / confirmed facts when their moment has come. */
-static void st_maybe_report(struct stratum_state *st, struct dctx *cx)
+/*
+ * Emits the session / confirmed facts when their moment has come. A pool
+ * usually answers a login within milliseconds, so an unanswered login is
+ * reported only once the pool has stayed silent for a while (or the client
+ * kept talking, or the flow ended): one alert per session, not a "login"
+ * alert followed by a "confirmed" one. Only a pool that answers after that
+ * produces the second fact, the escalation.
+ */
+static void st_maybe_report(struct stratum_state *st, struct dctx *cx, int final)
 {
     struct fact f;
+    int unanswered;
 
     if (!st->variant)
         return;
-    if (!st->reported && (st->confirmed || st->logged_in)) {
+    if (st->logged_in && !st->login_seen) {
+        st->login_seen = 1;
+        st->login_ts = st->last_ts;
+        st->login_lines = st->lines[DIR_TO_SERVER];
+    }
+    unanswered = st->logged_in && !st->confirmed &&
+                 (final || st->last_ts - st->login_ts >= STRATUM_UNANSWERED_US ||
+                  st->lines[DIR_TO_SERVER] - st->login_lines >= STRATUM_UNANSWERED_LINES);
+    if (!st->reported && (st->confirmed || unanswered)) {
         fact_init(&f, "stratum", "stratum.session");
         f.flags = FACT_F_NOLOG; /* raises the alert; the summary is the session's log */
         st_fact_fields(st, &f, st->confirmed ? "confirmed" : "login");
@@ -1128,7 +1152,7 @@ static int st_feed(void *vst, struct dctx *cx, int dir, const uint8_t *p, size_t
             return r;
         off += (size_t)r;
         if (!st->raw_lines[d]) {
-            st_maybe_report(st, cx);
+            st_maybe_report(st, cx, 0);
             return (int)off;
         }
     }
@@ -1140,7 +1164,8 @@ static int st_feed(void *vst, struct dctx *cx, int dir, const uint8_t *p, size_t
         if (st_line(st, d, p + off, (size_t)(nl - p - off)) < 0)
             return DISSECT_REJECT;
         off = (size_t)(nl - p) + 1;
-        st_maybe_report(st, cx);
+        st->lines[d]++;
+        st_maybe_report(st, cx, 0);
     }
     if (n - off >= STRATUM_LINE_MAX) { /* a line that will never end here */
         if (!st->variant)
@@ -1168,7 +1193,7 @@ static void st_end(void *vst, struct dctx *cx)
 
     if (!st->variant)
         return;
-    st_maybe_report(st, cx);
+    st_maybe_report(st, cx, 1);
     fact_init(&f, "stratum", "stratum.summary");
     st_fact_fields(st, &f, st->confirmed ? "confirmed" : "login");
     fact_double(&f, "duration", st->has_time ? (double)(st->last_ts - st->first_ts) / 1e6 : 0.0);

@@ -383,16 +383,15 @@ static void test_xmrig(void)
 
     RUN(xmrig, 0);
     CHECK(E.attached && !E.rejected);
-    CHECK_EQ(nfacts, 3);
+    /* the pool answered the login at once: one session fact, already confirmed */
+    CHECK_EQ(nfacts, 2);
     f = find_fact("stratum.session");
-    CHECK_STR(fstr(f, "state"), "login");
-    CHECK_EQ(fnum(f, "confirmed"), 0);
-    CHECK_STR(fstr(f, "agent"), "XMRig/6.21.0 (Linux x86_64) libuv/1.44.2 gcc/12.2.0");
-    CHECK(field(f, "target") == NULL);
-    f = find_fact("stratum.confirmed");
     CHECK_STR(fstr(f, "state"), "confirmed");
+    CHECK_EQ(fnum(f, "confirmed"), 1);
+    CHECK_STR(fstr(f, "agent"), "XMRig/6.21.0 (Linux x86_64) libuv/1.44.2 gcc/12.2.0");
     CHECK_EQ(fnum(f, "jobs"), 1);
     CHECK_STR(fstr(f, "target"), "b88d0600");
+    CHECK(find_fact("stratum.confirmed") == NULL);
     check_xmrig_summary(find_fact("stratum.summary"));
 }
 
@@ -448,11 +447,11 @@ static void test_cgminer(void)
     const struct cap_fact *f;
 
     RUN(cgminer, 0);
-    CHECK_EQ(nfacts, 3);
+    CHECK_EQ(nfacts, 2);
     f = find_fact("stratum.session");
-    CHECK_STR(fstr(f, "state"), "login");
+    CHECK_STR(fstr(f, "state"), "confirmed");
     CHECK_STR(fstr(f, "agent"), "cgminer/4.10.0");
-    CHECK(find_fact("stratum.confirmed") != NULL);
+    CHECK(find_fact("stratum.confirmed") == NULL);
     f = find_fact("stratum.summary");
     CHECK_STR(fstr(f, "variant"), "stratum-v1");
     CHECK_STR(fmethods(f), "mining.subscribe,mining.authorize,mining.set_difficulty,"
@@ -569,6 +568,33 @@ static void test_one_sided(void)
     CHECK_STR(fstr(f, "user"), "bc1qminer.worker1");
     CHECK_EQ(fnum(f, "confirmed"), 0);
     CHECK_EQ(fnum(f, "server_seen"), 0);
+
+    /* an unanswered login is reported after 10 s of pool silence, before the flow ends */
+    emu_start();
+    emu_str(C, cgminer[0].s, 0);
+    emu_str(C, cgminer[2].s, 1);
+    CHECK_EQ(nfacts, 0); /* a pool usually answers within milliseconds: wait */
+    emu_str(C, "{\"id\": 3, \"method\": \"mining.extranonce.subscribe\", \"params\": []}\n", 11);
+    CHECK_EQ(nfacts, 1);
+    f = find_fact("stratum.session");
+    CHECK_STR(fstr(f, "state"), "login");
+    /* the pool answers late: the escalation fact, once */
+    emu_str(S, cgminer[1].s, 12);
+    emu_str(S, cgminer[3].s, 12);
+    CHECK(find_fact("stratum.confirmed") != NULL);
+    CHECK_STR(fstr(find_fact("stratum.confirmed"), "state"), "confirmed");
+    emu_end();
+    CHECK_EQ(nfacts, 3);
+
+    /* ... or after three more client lines without an answer */
+    emu_start();
+    emu_str(C, cgminer[0].s, 0);
+    emu_str(C, cgminer[2].s, 0.1);
+    emu_str(C, "{\"id\": 3, \"method\": \"mining.extranonce.subscribe\", \"params\": []}\n", 0.2);
+    CHECK_EQ(nfacts, 0);
+    emu_str(C, "{\"id\": 4, \"method\": \"mining.extranonce.subscribe\", \"params\": []}\n", 0.3);
+    CHECK_EQ(nfacts, 1);
+    emu_end();
 
     /* only the pool's side: notifications */
     emu_start();
