@@ -46,12 +46,16 @@
 #define DNS_T_AAAA  28
 #define DNS_T_OPT   41
 
+/*
+ * A query waiting for its response. No name: responses echo the question,
+ * and the state of every DNS flow on a busy link lives for the UDP timeout,
+ * so it must stay a few bytes (a response without a question is named by
+ * its first answer's owner).
+ */
 struct dns_pending {
     uint16_t id;
     uint16_t rrtype;
     uint8_t used;
-    uint8_t namelen;                 /* bytes of name[] in use */
-    uint8_t name[DNS_NAME_WIRE_MAX]; /* uncompressed wire form */
 };
 
 struct dns_state {
@@ -420,8 +424,6 @@ static void dns_pending_add(struct dns_state *st, uint16_t id, const struct dns_
     pq->used = 1;
     pq->id = id;
     pq->rrtype = q->type;
-    pq->namelen = (uint8_t)q->namelen;
-    memcpy(pq->name, q->name, q->namelen);
 }
 
 /* Finds the query of a response and frees every pending entry with that id. */
@@ -521,7 +523,7 @@ static void dns_report_answer(struct dns_state *st, struct dctx *cx, const uint8
     struct fact f;
     char name[DNS_TEXT_MAX], tbuf[16], rbuf[16], arena[DNS_ARENA_MAX];
     size_t off = DNS_HDR_LEN, used = 0, nl = 0;
-    int have_q = 0, have_name = 0;
+    int have_q = 0, have_name = 0, have_type = 0;
     uint16_t rrtype = 0;
     unsigned nans = 0;
 
@@ -532,9 +534,8 @@ static void dns_report_answer(struct dns_state *st, struct dctx *cx, const uint8
             have_q = 1;
     }
     if (dns_pending_take(st, h->id, &pq) && !have_q) {
-        nl = dns_name_text(pq.name, pq.namelen, name);
-        rrtype = pq.rrtype;
-        have_name = 1;
+        rrtype = pq.rrtype; /* what was asked; the name comes from the first answer */
+        have_type = 1;
     } else if (have_q) {
         /* re-read the first question: the echo in the response is what it answers */
         size_t qoff = DNS_HDR_LEN;
@@ -562,10 +563,11 @@ static void dns_report_answer(struct dns_state *st, struct dctx *cx, const uint8
         if (i == 0) {
             fact_uint(&f, "ttl", rr.ttl);
             if (!have_name) {
-                /* mDNS announcements: no question, no query; name the owner */
+                /* no question echoed (mDNS announcements, some stubs): name the owner */
                 nl = dns_name_text(rr.name, rr.namelen, name);
                 fact_str(&f, "rrname", name, nl);
-                fact_cstr(&f, "rrtype", dns_type_text(rr.type, tbuf, sizeof(tbuf)));
+                fact_cstr(&f, "rrtype",
+                          dns_type_text(have_type ? rrtype : rr.type, tbuf, sizeof(tbuf)));
             }
         }
         if (nans >= DNS_ANSWERS_MAX || used + DNS_TEXT_MAX + 8 > sizeof(arena))

@@ -61,7 +61,7 @@ static const struct key keys[] = {
     BOOL("output.queue_block", queue_block, "wait instead of dropping when the queue is full"),
     U32("output.max_event_bytes", max_event_bytes, 1024, 1048576, "longest event line"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
-    U32("engine.max_dissected_flows", max_dissected, 16, 1U << 24, "flows each dissector follows at once, per worker"),
+    U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536, "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
     U32("flow.max_flows", flow.max_flows, 1, 1U << 30, "flow table size per worker"),
     U32("flow.timeouts.tcp_new", flow.timeout_s[FLOW_TC_TCP_NEW], 1, 86400, "seconds"),
     U32("flow.timeouts.tcp_established", flow.timeout_s[FLOW_TC_TCP_EST], 1, 86400, "seconds"),
@@ -77,6 +77,7 @@ static const struct key keys[] = {
     U32("stream.memcap_mb", stream_memcap_mb, 1, 1 << 20, "reassembly memory per worker, MiB"),
     BOOL("ndpi.enabled", ndpi_enabled, "classify flows with nDPI"),
     U32("ndpi.max_packets", ndpi_max_packets, 1, 255, "packets per flow before giving up"),
+    U32("ndpi.max_inflight", ndpi_max_inflight, 16, 1U << 24, "flows being classified at once, per worker"),
     {"decode.vxlan_ports", K_PORTS, offsetof(struct config, decode.vxlan_ports), 0, 0, 65535,
      "UDP ports decoded as VXLAN"},
     U32("decode.geneve_port", decode.geneve_port, 0, 65535, "UDP port decoded as GENEVE, 0 = off"),
@@ -99,7 +100,7 @@ void config_defaults(struct config *c)
     c->queue_block = 1;
     c->max_event_bytes = 65536;
     c->workers = 1;
-    c->max_dissected = 32768;
+    c->dissector_memory_mb = 64;
     decode_cfg_default(&c->decode);
     c->flow.max_flows = 262144;
     c->flow.timeout_s[FLOW_TC_TCP_NEW] = 60;
@@ -115,6 +116,7 @@ void config_defaults(struct config *c)
     c->stream_memcap_mb = 64;
     c->ndpi_enabled = 1;
     c->ndpi_max_packets = 24;
+    c->ndpi_max_inflight = 65536;
     c->pool_addresses = 65536;
 }
 

@@ -45,13 +45,14 @@ struct config {
 
     /* engine */
     uint32_t workers;
-    uint32_t max_dissected;         /* flows with dissector state at once, per dissector */
+    uint32_t dissector_memory_mb;   /* per-flow state budget of each dissector, per worker */
     struct decode_cfg decode;
     struct flow_table_cfg flow;
     struct stream_cfg stream;
     uint32_t stream_memcap_mb;
     uint32_t ndpi_enabled;
     uint32_t ndpi_max_packets;      /* packets per flow given to nDPI before giving up */
+    uint32_t ndpi_max_inflight;     /* flows classifying at once (nDPI flow structs) */
     uint32_t community_id_seed;
 
     /* detection */

@@ -500,6 +500,17 @@ void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *byt
 
 /* ---- life cycle --------------------------------------------------------- */
 
+/*
+ * Objects of `size` bytes a pool may hold: the memory budget, and never more
+ * than the flow table (a flow holds at most one state and one stream).
+ */
+static uint32_t pool_bound(const struct config *cfg, size_t size)
+{
+    uint64_t n = ((uint64_t)cfg->dissector_memory_mb << 20) / (size ? size : 1);
+
+    return (uint32_t)MIN(n, (uint64_t)cfg->flow.max_flows);
+}
+
 int worker_init(struct worker *w, unsigned id, const struct config *cfg,
                 const struct worker_shared *sh, char *err, size_t errlen)
 {
@@ -524,16 +535,15 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
         return -1;
     }
     if (cfg->ndpi_enabled) {
-        /* in-flight classifications are bounded by the flow table anyway */
-        w->cl = classify_new(cfg, fc.max_flows, err, errlen);
+        w->cl = classify_new(cfg, MIN(fc.max_flows, cfg->ndpi_max_inflight), err, errlen);
         if (!w->cl)
             goto out_flows;
     }
     /* a flow holds at most one dissector state and one stream: the table bounds both */
-    pool_init(&w->spool, sizeof(struct stream), MIN(fc.max_flows, cfg->max_dissected));
+    pool_init(&w->spool, sizeof(struct stream), pool_bound(cfg, sizeof(struct stream)));
     for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++)
         pool_init(&w->dpool[i], dissector_table[i]->state_size,
-                  MIN(fc.max_flows, cfg->max_dissected));
+                  pool_bound(cfg, dissector_table[i]->state_size));
     w->probe_cfg = cfg->stream;
     w->probe_cfg.max_tail = 0;
     for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++) {

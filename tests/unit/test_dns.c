@@ -610,7 +610,11 @@ static void test_join(void)
     udp(v, 0, m.b, m.n);
     CHECK_EQ(nfacts, 2);
 
-    /* id 2 answered without the question echoed: name and type from the query */
+    /*
+     * id 2 answered without the question echoed: the type from the query, the
+     * name from the answer's owner (queries keep no names: DNS flow state
+     * must stay small)
+     */
     hdr(&m, 2, 0x8180, 0, 1, 0, 0);
     put8(&m, 0);
     put16(&m, 28);
@@ -621,7 +625,7 @@ static void test_join(void)
         put8(&m, i == 15);
     udp(v, 1, m.b, m.n);
     CHECK_EQ(nfacts, 3);
-    CHECK_STR(fstr(&facts[2], "rrname"), "b.example");
+    CHECK_STR(fstr(&facts[2], "rrname"), "<root>");
     CHECK_STR(fstr(&facts[2], "rrtype"), "AAAA");
     CHECK_STR(answer(&facts[2], 0), "::1");
     /* the same id again: the query was taken, the answer's own owner names it */
@@ -642,7 +646,7 @@ static void test_join(void)
     CHECK(field(&facts[9], "rrname", 0) == NULL);
     hdr(&m, 101, 0x8183, 0, 0, 0, 0);
     udp(v, 1, m.b, m.n);
-    CHECK_STR(fstr(&facts[10], "rrname"), "other.example");
+    CHECK(field(&facts[10], "rrname", 0) == NULL); /* no question, no answer: no name */
     CHECK_STR(fstr(&facts[10], "rcode"), "NXDOMAIN");
 
     /* seventeen answers: sixteen reported */
