@@ -120,6 +120,7 @@ struct dctx {
 
 struct dissector {
     const char *name;    /* "dns", "tls" */
+    const char *app_proto; /* app_proto of the flows it takes ("DNS", "TLS", "Stratum") */
     uint8_t ipproto;     /* 6 TCP or 17 UDP */
     uint16_t state_size; /* per-flow state bytes, zero-filled by the engine */
     uint32_t max_tail;   /* most unconsumed bytes the stream keeps for it (TCP) */

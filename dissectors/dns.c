@@ -677,6 +677,7 @@ static void dns_end(void *vst, struct dctx *cx)
 
 const struct dissector dns_dissector = {
     .name = "dns",
+    .app_proto = "DNS",
     .ipproto = 17,
     .state_size = sizeof(struct dns_state),
     .max_tail = 0,
@@ -688,6 +689,7 @@ const struct dissector dns_dissector = {
 
 const struct dissector dns_tcp_dissector = {
     .name = "dns_tcp",
+    .app_proto = "DNS",
     .ipproto = 6,
     .state_size = sizeof(struct dns_state),
     .max_tail = DNS_TCP_MSG_MAX + 2,

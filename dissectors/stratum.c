@@ -1202,6 +1202,7 @@ static void st_end(void *vst, struct dctx *cx)
 
 const struct dissector stratum_dissector = {
     .name = "stratum",
+    .app_proto = "Stratum",
     .ipproto = 6,
     .state_size = sizeof(struct stratum_state),
     .max_tail = STRATUM_LINE_MAX,

@@ -599,6 +599,7 @@ static void tls_end(void *vst, struct dctx *cx)
 
 const struct dissector tls_dissector = {
     .name = "tls",
+    .app_proto = "TLS",
     .ipproto = 6,
     .state_size = sizeof(struct tls_state),
     /* one whole record waits in the tail; a little slack for the next header */

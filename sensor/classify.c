@@ -177,6 +177,14 @@ void classify_packet(struct classify *cl, struct flow *f, const struct pkt *p)
         give_up(cl, f);
 }
 
+void classify_skip(struct classify *cl, struct flow *f)
+{
+    if (f->ndpi)
+        release(cl, f);
+    f->classified = 1;
+    cl->st.skipped++;
+}
+
 void classify_flow_end(struct classify *cl, struct flow *f)
 {
     if (f->ndpi) {

@@ -24,6 +24,7 @@ struct classify_stats {
     uint64_t classified;   /* flows nDPI named */
     uint64_t unknown;      /* flows given up without a name */
     uint64_t pool_full;    /* flows not classified: no free nDPI flow struct */
+    uint64_t skipped;      /* flows a dissector took: named by the dissector */
     uint64_t inflight;     /* flows currently holding an nDPI flow struct */
 };
 
@@ -39,6 +40,9 @@ void classify_free(struct classify *cl);
  * f->app_proto and f->classified when nDPI decides or after max_packets.
  */
 void classify_packet(struct classify *cl, struct flow *f, const struct pkt *p);
+
+/* A dissector took the flow: stop classifying it, return its struct (no verdict counted). */
+void classify_skip(struct classify *cl, struct flow *f);
 
 /* Flow end: gives up on a flow still classifying and returns its struct. */
 void classify_flow_end(struct classify *cl, struct flow *f);

@@ -243,35 +243,28 @@ static const char *proto_name(uint8_t proto, char tmp[8])
     }
 }
 
-/*
- * A flow's events usually come one after another (a DNS query, then its
- * answer), so the last flow's Community ID is kept per thread: one SHA-1 per
- * flow instead of one per event. flow_id is unique within the run.
- */
-static int flow_community_id(char cid[EVENT_CID_LEN], const struct event_meta *m,
-                             const struct flow *f)
+/* The flow's Community ID, hashed once with its first event and kept in the flow. */
+static const char *flow_community_id(const struct event_meta *m, struct flow *f)
 {
-    static _Thread_local uint64_t last_id;
-    static _Thread_local uint16_t last_seed;
-    static _Thread_local char last_cid[EVENT_CID_LEN];
+    char cid[EVENT_CID_LEN];
 
-    if (f->id == 0 || f->id != last_id || m->cid_seed != last_seed) {
-        if (event_community_id(m->crypto, last_cid, m->cid_seed, f->key.ip_version,
-                               flow_cli_addr(f),
+    _Static_assert(sizeof(f->community_id) >= 31, "1: + 28 base64 + NUL");
+    if (!f->community_id[0]) {
+        if (event_community_id(m->crypto, cid, m->cid_seed, f->key.ip_version, flow_cli_addr(f),
                                flow_srv_addr(f), f->key.proto, flow_cli_port(f),
                                flow_srv_port(f)) != 0)
-            return -1;
-        last_id = f->id;
-        last_seed = m->cid_seed;
+            return NULL;
+        memcpy(f->community_id, cid, sizeof(f->community_id) - 1);
+        f->community_id[sizeof(f->community_id) - 1] = '\0';
     }
-    memcpy(cid, last_cid, EVENT_CID_LEN);
-    return 0;
+    return f->community_id;
 }
 
 void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
-                 uint64_t ts_us, const struct flow *f, const char *app_proto)
+                 uint64_t ts_us, struct flow *f, const char *app_proto)
 {
-    char ts[EVENT_TS_LEN], ip[EVENT_IP_LEN], cid[EVENT_CID_LEN], tmp[8];
+    char ts[EVENT_TS_LEN], ip[EVENT_IP_LEN], tmp[8];
+    const char *cid;
 
     json_open(j);
     event_timestamp(ts, ts_us);
@@ -306,7 +299,8 @@ void event_begin(struct json *j, const struct event_meta *m, const char *event_t
     json_kv_cstr(j, "proto", proto_name(f->key.proto, tmp));
     if (app_proto)
         json_kv_cstr(j, "app_proto", app_proto);
-    if (flow_community_id(cid, m, f) == 0)
+    cid = flow_community_id(m, f);
+    if (cid)
         json_kv_cstr(j, "community_id", cid);
 }
 

@@ -55,11 +55,12 @@ struct event_meta {
 
 /*
  * Opens the event object and writes the common fields. f may be NULL (stats
- * events: no flow fields). app_proto may be NULL. The caller adds its own
+ * events: no flow fields); its Community ID is computed on its first event
+ * and kept in it. app_proto may be NULL. The caller adds its own
  * members and calls json_close(j).
  */
 void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
-                 uint64_t ts_us, const struct flow *f, const char *app_proto);
+                 uint64_t ts_us, struct flow *f, const char *app_proto);
 
 /* Writes `"<fact->type>": { fields }` into the open event object. */
 void event_fact(struct json *j, const struct event_meta *m, const struct fact *fact);

@@ -98,6 +98,7 @@ struct flow {
     void *dstate;         /* dissector state */
     struct stream *stream;
     uint32_t events;      /* events emitted for this flow */
+    char community_id[32]; /* computed with the flow's first event ("" before) */
     uint32_t alerted[FLOW_MAX_ALERT_SIDS]; /* signatures that already fired on this flow */
     uint8_t nalerted;
     uint32_t isn[2];      /* SYN sequence numbers by direction (worker-maintained) */

@@ -75,6 +75,22 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return need;
 }
 
+/* 1 for the bytes that go out as they are: printable ASCII but '"' and '\\'. */
+static const uint8_t plain[256] = {
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+    R16(0), R16(0),                                     /* 0x00-0x1f */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x20-0x2f: '"' */
+    R16(1),                                             /* 0x30-0x3f */
+    R16(1),                                             /* 0x40-0x4f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,     /* 0x50-0x5f: '\\' */
+    R16(1),                                             /* 0x60-0x6f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,     /* 0x70-0x7f: DEL */
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), /* 0x80-0xff */
+#undef R16
+#undef R4
+};
+
 size_t json_escape(char *out, size_t cap, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -85,6 +101,18 @@ size_t json_escape(char *out, size_t cap, const char *s, size_t len)
         const char *esc = NULL;
         size_t n;
 
+        if (plain[c]) {
+            /* the common case: a run of plain ASCII, copied at once */
+            size_t run = 1;
+            while (i + run < len && plain[p[i + run]])
+                run++;
+            if (cap - o < run)
+                return (size_t)-1;
+            memcpy(out + o, p + i, run);
+            o += run;
+            i += run;
+            continue;
+        }
         switch (c) {
         case '"':
             esc = "\\\"";
@@ -115,13 +143,6 @@ size_t json_escape(char *out, size_t cap, const char *s, size_t len)
                 return (size_t)-1;
             out[o++] = esc[0];
             out[o++] = esc[1];
-            i++;
-            continue;
-        }
-        if (c >= 0x20 && c < 0x7f) {
-            if (cap - o < 1)
-                return (size_t)-1;
-            out[o++] = (char)c;
             i++;
             continue;
         }
@@ -213,10 +234,24 @@ void json_close_array(struct json *j)
 
 void json_key(struct json *j, const char *name)
 {
-    sep(j);
-    putc1(j, '"');
-    put(j, name, strlen(name)); /* keys are our own identifiers */
-    put(j, "\":", 2);
+    size_t n = strlen(name); /* keys are our own identifiers: never escaped */
+    int comma = !j->first[j->depth];
+    char *o;
+
+    /* one bound check for the whole `,"name":` (every event has dozens) */
+    if (j->overflow || comma + n + 3 > j->cap - j->len) {
+        j->overflow = 1;
+        return;
+    }
+    o = j->buf + j->len;
+    if (comma)
+        *o++ = ',';
+    *o++ = '"';
+    memcpy(o, name, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    j->len = (size_t)(o - j->buf);
     j->first[j->depth] = VALUE_AFTER_KEY;
 }
 
@@ -225,16 +260,18 @@ void json_str(struct json *j, const char *s, size_t len)
     size_t n;
 
     value_sep(j);
-    putc1(j, '"');
-    if (j->overflow)
+    if (j->overflow || j->cap - j->len < 2) {
+        j->overflow = 1;
         return;
-    n = json_escape(j->buf + j->len, j->cap - j->len, s, len);
+    }
+    j->buf[j->len++] = '"';
+    n = json_escape(j->buf + j->len, j->cap - j->len - 1, s, len); /* room for the quote */
     if (n == (size_t)-1) {
         j->overflow = 1;
         return;
     }
     j->len += n;
-    putc1(j, '"');
+    j->buf[j->len++] = '"';
 }
 
 void json_cstr(struct json *j, const char *s)

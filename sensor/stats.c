@@ -119,6 +119,7 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "classified", s->ndpi.classified);
     json_kv_uint(j, "unknown", s->ndpi.unknown);
     json_kv_uint(j, "pool_full", s->ndpi.pool_full);
+    json_kv_uint(j, "dissected", s->ndpi.skipped);
     json_kv_uint(j, "inflight", s->ndpi.inflight);
     json_kv_uint(j, "memory", s->ndpi_memory);
     json_kv_uint(j, "memory_bound", s->ndpi_memory_bound);

@@ -29,8 +29,15 @@ void worker_queue(struct worker *w, int channel, int ev_index, const char *line,
     evq_push(&w->q, channel, line, (uint32_t)len); /* a drop is counted by the queue */
 }
 
+/*
+ * A flow a dissector took is named by that dissector (it parsed the protocol;
+ * nDPI was not asked); any other flow by nDPI, when it knew.
+ */
 static const char *app_name(struct worker *w, const struct flow *f, char *buf, size_t len)
 {
+    if (f->dissector >= 0 && f->dstate_done != DSTATE_REJECTED &&
+        dissector_table[f->dissector]->app_proto)
+        return dissector_table[f->dissector]->app_proto;
     return w->cl ? classify_app_name(w->cl, f, buf, len) : NULL;
 }
 
@@ -471,20 +478,24 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     f = flow_packet(&w->ft, &p, &dir);
     if (!f)
         goto out;
-    /*
-     * nDPI sees the flow from its first packet: even a SYN-only flow can be
-     * named by nDPI's address lists (e.g. a mining pool's IP).
-     */
-    if (w->cl && !f->classified)
-        classify_packet(w->cl, f, &p);
-    if (!p.l4_ok)
-        goto out;
-    if (p.proto == 6 && (p.tcp_flags & TCP_SYN)) {
-        f->isn[dir] = p.seq;
-        f->isn_seen |= (uint8_t)(1u << dir);
+    if (p.l4_ok) {
+        if (p.proto == 6 && (p.tcp_flags & TCP_SYN)) {
+            f->isn[dir] = p.seq;
+            f->isn_seen |= (uint8_t)(1u << dir);
+        }
+        if (!f->dstate_done && (p.proto == 6 || p.proto == 17))
+            dissect(w, f, dir, &p);
     }
-    if (!f->dstate_done && (p.proto == 6 || p.proto == 17))
-        dissect(w, f, dir, &p);
+    /*
+     * nDPI classifies what no dissector took: a flow our dissectors parse
+     * (DNS, TLS, Stratum) costs nDPI nothing more once they have it.
+     */
+    if (w->cl && !f->classified) {
+        if (f->dissector >= 0)
+            classify_skip(w->cl, f);
+        else
+            classify_packet(w->cl, f, &p);
+    }
 out:
     if (w->st.packets >= w->pub_next_pkt || ts_us >= w->pub_next_ts)
         worker_publish(w);
