@@ -92,6 +92,13 @@ struct fact {
     const char *type;
     const char *name;
     uint8_t flags;     /* FACT_F_* */
+    /*
+     * What the fact is about within its flow, when a flow carries many
+     * distinct things (the name a DNS query asks): an alert fires once per
+     * signature per subject. NULL: once per signature per flow.
+     */
+    const char *subject;
+    uint32_t subject_len;
     uint16_t nfields;
     uint16_t overflow; /* fields dropped because the fact was full */
     struct fact_field field[FACT_MAX_FIELDS];
@@ -108,6 +115,8 @@ void fact_uint(struct fact *f, const char *name, uint64_t v);
 void fact_double(struct fact *f, const char *name, double v);
 void fact_bool(struct fact *f, const char *name, int v);
 void fact_md5hex(struct fact *f, const char *name, const char *s, size_t len);
+/* Sets the fact's subject (borrowed, like every string of a fact). */
+void fact_subject(struct fact *f, const char *s, size_t len);
 /* The first field called `name`, or NULL. */
 const struct fact_field *fact_get(const struct fact *f, const char *name);
 

@@ -464,6 +464,7 @@ static void dns_report_queries(struct dns_state *st, struct dctx *cx, const uint
         fact_cstr(&f, "type", "query");
         fact_uint(&f, "id", h->id);
         fact_str(&f, "rrname", name, nl);
+        fact_subject(&f, name, nl); /* one alert per name looked up */
         fact_cstr(&f, "rrtype", dns_type_text(q.type, tbuf, sizeof(tbuf)));
         cx->emit(cx, &f);
     }
@@ -552,6 +553,7 @@ static void dns_report_answer(struct dns_state *st, struct dctx *cx, const uint8
     fact_uint(&f, "id", h->id);
     if (have_name) {
         fact_str(&f, "rrname", name, nl);
+        fact_subject(&f, name, nl); /* one alert per name looked up */
         fact_cstr(&f, "rrtype", dns_type_text(rrtype, tbuf, sizeof(tbuf)));
     }
     fact_cstr(&f, "rcode", dns_rcode_text(DNS_RCODE(h->flags), rbuf, sizeof(rbuf)));
@@ -566,6 +568,7 @@ static void dns_report_answer(struct dns_state *st, struct dctx *cx, const uint8
                 /* no question echoed (mDNS announcements, some stubs): name the owner */
                 nl = dns_name_text(rr.name, rr.namelen, name);
                 fact_str(&f, "rrname", name, nl);
+                fact_subject(&f, name, nl);
                 fact_cstr(&f, "rrtype",
                           dns_type_text(have_type ? rrtype : rr.type, tbuf, sizeof(tbuf)));
             }

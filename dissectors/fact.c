@@ -11,6 +11,8 @@ void fact_init(struct fact *f, const char *type, const char *name)
     f->type = type;
     f->name = name;
     f->flags = 0;
+    f->subject = NULL;
+    f->subject_len = 0;
     f->nfields = 0;
     f->overflow = 0;
 }
@@ -87,6 +89,12 @@ void fact_bool(struct fact *f, const char *name, int v)
 
     if (ff)
         ff->v.u = v != 0;
+}
+
+void fact_subject(struct fact *f, const char *s, size_t len)
+{
+    f->subject = s;
+    f->subject_len = (uint32_t)len;
 }
 
 const struct fact_field *fact_get(const struct fact *f, const char *name)

@@ -17,8 +17,10 @@
  *
  * Hash rate (est_hashrate, H/s): the expected hashes behind each accepted
  * share, summed, divided by the seconds from the first to the last line:
- *  - Stratum v1: share difficulty d (mining.set_difficulty) counts d * 2^32;
- *  - Ethereum: d (mining.set_difficulty) is already in hashes and counts d;
+ *  - Stratum v1 and EthereumStratum/1.0.0: share difficulty d
+ *    (mining.set_difficulty) counts d * 2^32 (difficulty 1 is the target
+ *    0x00000000ffff0000..., as ethminer's getTargetFromDiff and bitcoind's
+ *    difficulty 1);
  *  - CryptoNote: target hex, 4 bytes little-endian -> 0xFFFFFFFF / t32, 8
  *    bytes little-endian -> 2^64 / t64 (the pool's difficulty, in hashes);
  *  - a 256-bit big-endian target (mining.set_target, the eth_getWork
@@ -31,6 +33,7 @@
  * Before the dialect is recognised any line that is not JSON rejects the
  * flow; afterwards bad lines are counted in "bad_lines" and skipped.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 #include <strings.h>
@@ -150,7 +153,7 @@ struct stratum_state {
     STR_FIELD(rig_id, 64);
     STR_FIELD(pass, 64);
     STR_FIELD(agent, 192);
-    STR_FIELD(algo, 128);
+    STR_FIELD(algo, 512); /* XMRig offers every algorithm its backends know: ~300 bytes */
     STR_FIELD(pool_host, 128);
     STR_FIELD(target, 80);
     double difficulty;
@@ -494,19 +497,59 @@ static struct st_pending *st_pend_take(struct stratum_state *st, const struct st
     return best;
 }
 
-/* user "wallet.worker" -> worker "worker" unless a worker is already known. */
+/*
+ * The worker name inside a login, unless one is already known: pools take
+ * "wallet.worker" (most), "wallet/worker/email" (nanopool) or
+ * "wallet.worker/email". The worker starts after the first '.' or '/' and
+ * ends at the next '/'.
+ */
 static void st_split_worker(struct stratum_state *st)
 {
-    const char *dot = memchr(st->user, '.', st->user_len);
-    size_t l;
+    size_t start = 0, end;
 
-    if (st->worker_len || !dot)
+    if (st->worker_len)
         return;
-    l = st->user_len - (size_t)(dot + 1 - st->user);
-    if (l > sizeof(st->worker))
-        l = sizeof(st->worker);
-    memcpy(st->worker, dot + 1, l);
-    st->worker_len = (uint16_t)l;
+    while (start < st->user_len && st->user[start] != '.' && st->user[start] != '/')
+        start++;
+    if (++start >= st->user_len)
+        return;
+    end = start;
+    while (end < st->user_len && st->user[end] != '/')
+        end++;
+    if (end - start > sizeof(st->worker))
+        end = start + sizeof(st->worker);
+    memcpy(st->worker, st->user + start, end - start);
+    st->worker_len = (uint16_t)(end - start);
+}
+
+/*
+ * HTTP getwork miners (ethminer, Claymore) put the wallet in the URL:
+ * "/0xWALLET/rig" or "/?miner=30@0xWALLET@rig". An Ethereum address (0x and
+ * 40 hex digits) in the request target becomes the user when none is known.
+ */
+static void st_user_from_target(struct stratum_state *st, const uint8_t *p, size_t n)
+{
+    size_t i = 0, e;
+
+    if (st->user_len)
+        return;
+    while (i < n && p[i] != ' ' && p[i] != '\r')
+        i++; /* the method */
+    e = ++i;
+    while (e < n && p[e] != ' ' && p[e] != '\r' && p[e] != '\n')
+        e++; /* the target is p[i..e) */
+    for (; i + 42 <= e; i++) {
+        size_t k = 0;
+        if (p[i] != '0' || (p[i + 1] != 'x' && p[i + 1] != 'X'))
+            continue;
+        while (k < 40 && isxdigit(p[i + 2 + k]))
+            k++;
+        if (k < 40)
+            continue;
+        memcpy(st->user, p + i, 42);
+        st->user_len = 42;
+        return;
+    }
 }
 
 static void st_job_params(struct stratum_state *st, const struct st_msg *m, int job)
@@ -531,17 +574,23 @@ static void st_login_params(struct stratum_state *st, const struct st_msg *m, in
     if (st_type(m, algo) == JSON_ARRAY) {
         size_t w = 0;
 
+        /* whole names only: a list cut mid-name would name an algorithm nobody sent */
         for (unsigned i = 0; i < m->t[algo].size; i++) {
             int a = json_arr_get(m->t, m->n, algo, i);
+            char item[64];
             int l;
 
-            if (st_type(m, a) != JSON_STRING || w + 1 >= sizeof(st->algo))
+            if (st_type(m, a) != JSON_STRING)
                 continue;
+            l = json_unescape(m->s, &m->t[a], item, sizeof(item));
+            if (l <= 0 || (size_t)l >= sizeof(item))
+                continue;
+            if (w + (w ? 1 : 0) + (size_t)l > sizeof(st->algo))
+                break;
             if (w)
                 st->algo[w++] = ',';
-            l = json_unescape(m->s, &m->t[a], st->algo + w, sizeof(st->algo) - w);
-            if (l > 0)
-                w += (size_t)l < sizeof(st->algo) - w ? (size_t)l : sizeof(st->algo) - w;
+            memcpy(st->algo + w, item, (size_t)l);
+            w += (size_t)l;
         }
         st->algo_len = (uint16_t)w;
     } else {
@@ -631,7 +680,7 @@ static void st_method(struct stratum_state *st, const struct st_msg *m, int dir,
             json_num_double(m->s, &m->t[p0], &d) == 0 && d > 0) {
             st->difficulty = d;
             st->has_diff = 1;
-            st->cur_work = st->variant == V_ETH ? d : d * 4294967296.0;
+            st->cur_work = d * 4294967296.0;
             st->confirmed = 1;
         }
         break;
@@ -992,6 +1041,8 @@ static int st_feed_http(struct stratum_state *st, int dir, const uint8_t *p, siz
                 return DISSECT_REJECT;
             st->variant = V_GETWORK;
         }
+        if (h.request)
+            st_user_from_target(st, p + off, h.head);
         if (h.request && h.host_len && !st->pool_host_len) {
             size_t l = h.host_len;
             const uint8_t *colon = memchr(h.host, ':', l);

@@ -43,7 +43,7 @@ enum flow_end_reason {
     FLOW_END_SHUTDOWN,    /* end of capture / exit */
 };
 
-#define FLOW_MAX_ALERT_SIDS 6 /* one alert per signature per flow */
+#define FLOW_MAX_ALERT_SIDS 6 /* alerts remembered per flow, to raise each once */
 
 /* Flow flags */
 #define FLOW_F_SYN       0x01 /* client SYN seen */
@@ -99,7 +99,7 @@ struct flow {
     struct stream *stream;
     uint32_t events;      /* events emitted for this flow */
     char community_id[32]; /* computed with the flow's first event ("" before) */
-    uint32_t alerted[FLOW_MAX_ALERT_SIDS]; /* signatures that already fired on this flow */
+    uint32_t alerted[FLOW_MAX_ALERT_SIDS]; /* alerts already raised (signature + subject keys) */
     uint8_t nalerted;
     uint32_t isn[2];      /* SYN sequence numbers by direction (worker-maintained) */
     uint8_t isn_seen;     /* bit 0: client ISN known, bit 1: server ISN known */

@@ -84,17 +84,28 @@ struct alert_ctx {
     const struct fact *fact;
 };
 
-/* A signature matched: one alert per signature per flow. */
+/* The alert's identity within its flow: the signature, and the fact's subject if any. */
+static uint32_t alert_key(const struct sig_rule *r, const struct fact *fact)
+{
+    uint32_t h = 2166136261u ^ r->sid; /* FNV-1a over the subject */
+
+    for (uint32_t i = 0; i < fact->subject_len; i++)
+        h = (h ^ (uint8_t)(fact->subject[i] | 0x20)) * 16777619u; /* names: any case */
+    return h ? h : 1;
+}
+
+/* A signature matched: one alert per signature (and subject) per flow. */
 static void on_sig_hit(const struct sig_rule *r, void *ctx)
 {
     struct alert_ctx *ac = ctx;
     struct flow *f = ac->f;
+    uint32_t key = alert_key(r, ac->fact);
 
     for (unsigned i = 0; i < f->nalerted; i++)
-        if (f->alerted[i] == r->sid)
+        if (f->alerted[i] == key)
             return;
     if (f->nalerted < FLOW_MAX_ALERT_SIDS)
-        f->alerted[f->nalerted++] = r->sid;
+        f->alerted[f->nalerted++] = key;
     else
         ac->w->st.alerts_unlatched++; /* more signatures than slots: still alerted */
     write_event(ac->w, f, r, ac->fact);

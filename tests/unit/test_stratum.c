@@ -304,7 +304,7 @@ static const struct line ethstratum[] = {
      "\"EthereumStratum/1.0.0\"],\"080c\"],\"error\":null}\n"},
     {C, 0.2, "{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\"0xabc.rig1\",\"x\"]}\n"},
     {S, 0.3, "{\"id\":2,\"result\":true,\"error\":null}\n"},
-    {S, 0.3, "{\"id\":null,\"method\":\"mining.set_difficulty\",\"params\":[4000000000]}\n"},
+    {S, 0.3, "{\"id\":null,\"method\":\"mining.set_difficulty\",\"params\":[0.5]}\n"},
     {S, 0.4,
      "{\"id\":null,\"method\":\"mining.notify\",\"params\":[\"bf0488aa\",\"abad8f99\","
      "\"645cf201\",true]}\n"},
@@ -479,10 +479,11 @@ static void test_ethstratum(void)
     CHECK_STR(fstr(f, "agent"), "ethminer/0.19.0");
     CHECK_STR(fstr(f, "user"), "0xabc.rig1");
     CHECK_STR(fstr(f, "worker"), "rig1");
-    CHECK(near(fdbl(f, "difficulty"), 4e9));
+    CHECK(near(fdbl(f, "difficulty"), 0.5));
     CHECK_EQ(fnum(f, "jobs"), 1);
     CHECK_EQ(fnum(f, "accepted"), 1);
-    CHECK(near(fdbl(f, "est_hashrate"), 4e9 / 4.0)); /* Ethereum difficulty is in hashes */
+    /* NiceHash difficulty 1 = 2^32 hashes a share, as Stratum v1 */
+    CHECK(near(fdbl(f, "est_hashrate"), 0.5 * 4294967296.0 / 4.0));
 }
 
 static void test_ethproxy(void)
@@ -499,7 +500,8 @@ static void test_ethproxy(void)
     CHECK_STR(fmethods(f), "eth_submitLogin,eth_getWork,eth_submitWork");
     CHECK_STR(fstr(f, "user"), "0x9c99d212f7e5daa18ab50810e0fd255d1f04303b/tester.worker1/"
                                "vvesely@mailinator");
-    CHECK_STR(fstr(f, "worker"), "worker1/vvesely@mailinator");
+    /* nanopool's "wallet/worker/email": the worker is the middle part */
+    CHECK_STR(fstr(f, "worker"), "tester.worker1");
     CHECK_STR(fstr(f, "target"),
               "0x00000000dbe6fecebdedd5beb573440e5a884d1b2fbf06fcce912adcb8d8422e");
     CHECK_EQ(fnum(f, "jobs"), 2);
