@@ -485,7 +485,12 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     /* non-first IP fragments carry no ports: counted, never a flow of their own */
     if (rc != DECODE_OK || !p.ip_version || (p.is_fragment && !p.l4_ok))
         goto out;
-    flow_expire(&w->ft, w->st.last_ts_us, WORKER_EXPIRE_BATCH);
+    /*
+     * Expire by this packet's time, not the newest seen: with several -r
+     * files whose clocks overlap (or one bogus far-future timestamp), the
+     * newest time would end every flow of the next file at its first packet.
+     */
+    flow_expire(&w->ft, ts_us, WORKER_EXPIRE_BATCH);
     f = flow_packet(&w->ft, &p, &dir);
     if (!f)
         goto out;

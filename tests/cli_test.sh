@@ -73,6 +73,15 @@ if [ -f "$pcap" ]; then
     if [ $rc = 1 ] && grep -q 'cut\.pcap' "$t/err" && grep -qi 'truncated' "$t/err" &&
         grep -q '"event_type":"stats"' "$t/cut.json"; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL: truncated pcap: exit $rc, stderr $(cat "$t/err")"; fi
+    # files whose clocks overlap: a later capture read first must not end the
+    # next file's flows at their first packet (query and answer share a flow)
+    late=$src/pcaps/dns-then-stratum.pcap early=$src/pcaps/dns-pool-query.pcap
+    if [ -f "$late" ] && [ -f "$early" ]; then
+        "$bin" --deterministic -r "$late" -r "$early" >"$t/overlap.json" 2>"$t/err"
+        n=$(grep '"src_port":53000' "$t/overlap.json" | grep '"event_type":"dns"' | grep -o '"flow_id":[0-9]*' | sort -u | wc -l)
+        if [ "$n" = 1 ]; then pass=$((pass + 1)); else
+            fail=$((fail + 1)); echo "FAIL: overlapping clocks split a flow ($n flow ids)"; fi
+    fi
     # output to an unwritable place
     expect 1 "nodir" "unwritable output" -- -r "$pcap" -o "$t/nodir/x.json"
 else
