@@ -84,6 +84,10 @@ static const struct key keys[] = {
     U32("community_id.seed", community_id_seed, 0, 65535, "Community ID seed"),
     STR("signatures.dir", sig_dir, "signature directory, empty = ./signatures or the installed one"),
     U32("signatures.pool_addresses", pool_addresses, 1024, 1U << 24, "pool addresses remembered from DNS/SNI"),
+    STR("docker.admin_sources", docker_admin, "addresses/blocks allowed to administer Docker daemons"),
+    U32("docker.worm_daemons", docker_worm_daemons, 0, 16, "daemons one source changes things on before a worm alert, 0 = off"),
+    U32("docker.worm_window", docker_worm_window_s, 1, 604800, "seconds those calls must fall within"),
+    U32("docker.track_hosts", docker_track_hosts, 256, 1U << 24, "hosts the worm correlation remembers"),
 };
 
 void config_defaults(struct config *c)
@@ -118,6 +122,9 @@ void config_defaults(struct config *c)
     c->ndpi_max_packets = 24;
     c->ndpi_max_inflight = 65536;
     c->pool_addresses = 65536;
+    c->docker_worm_daemons = 3;
+    c->docker_worm_window_s = 3600;
+    c->docker_track_hosts = 65536;
 }
 
 static const struct key *key_find(const char *name)

@@ -25,7 +25,9 @@
 #include "capture.h"
 #include "classify.h"
 #include "config.h"
+#include "docker_policy.h"
 #include "hostmap.h"
+#include "namelist.h"
 #include "sig.h"
 #include "stats.h"
 #include "worker.h"
@@ -41,6 +43,8 @@ struct run {
     struct config cfg;
     struct sigdb *db;
     struct hostmap *pools;
+    struct docker_policy docker;
+    struct namelist *docker_images;
     char sig_dir[CONFIG_PATH_MAX];
     struct worker *workers;
     pthread_t *threads;
@@ -332,6 +336,28 @@ static void load_signatures(struct run *r)
             FIREDAMP_DATADIR);
 }
 
+/* The Docker policy: admin allowlist, IOC images of the signature dir, worm settings. */
+static void load_docker_policy(struct run *r)
+{
+    char err[512], path[CONFIG_PATH_MAX + 32];
+
+    if (cidr_parse(&r->docker.admin, r->cfg.docker_admin, err, sizeof(err)) != 0)
+        usage_error("docker.admin_sources: %s", err);
+    if (r->sig_dir[0]) {
+        snprintf(path, sizeof(path), "%s/docker-images.names", r->sig_dir);
+        r->docker_images = namelist_load(path, err, sizeof(err));
+        if (!r->docker_images)
+            usage_error("signatures: %s", err);
+    }
+    r->docker.images = r->docker_images;
+    r->docker.worm_daemons = r->cfg.docker_worm_daemons;
+    r->docker.worm_window_us = (uint64_t)r->cfg.docker_worm_window_s * 1000000;
+    if (docker_policy_init(&r->docker, r->cfg.docker_track_hosts) != 0) {
+        fprintf(stderr, "firedamp: out of memory for the Docker worm table\n");
+        exit(EXIT_RUNTIME);
+    }
+}
+
 static FILE *open_output(const char *path, const char *what)
 {
     FILE *f;
@@ -527,6 +553,7 @@ int main(int argc, char **argv)
     parse_args(&r, argc, argv);
     check_inputs(&r);
     load_signatures(&r);
+    load_docker_policy(&r);
     r.pools = hostmap_new(r.cfg.pool_addresses);
     if (!r.pools) {
         fprintf(stderr, "firedamp: out of memory for the pool address table\n");
@@ -548,7 +575,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "firedamp: out of memory\n");
         return EXIT_RUNTIME;
     }
-    struct worker_shared shared = {r.db, r.pools};
+    struct worker_shared shared = {r.db, r.pools, &r.docker};
     for (unsigned i = 0; i < r.cfg.workers; i++) {
         if (worker_init(&r.workers[i], i, &r.cfg, &shared, err, sizeof(err)) != 0) {
             fprintf(stderr, "firedamp: worker %u: %s\n", i, err);
@@ -619,6 +646,8 @@ int main(int argc, char **argv)
         worker_destroy(&r.workers[i]);
     sig_free(r.db);
     hostmap_free(r.pools);
+    docker_policy_destroy(&r.docker);
+    namelist_free(r.docker_images);
     free(r.workers);
     free(r.threads);
     free(r.caps);

@@ -182,6 +182,8 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
         fact_cstr(&w->efact, "pool_host", w->pool_name);
         fact = &w->efact;
     }
+    if (w->docker)
+        fact = docker_policy_enrich(w->docker, fact, flow_cli_addr(f), &w->dcall);
     if (!(fact->flags & FACT_F_NOLOG))
         write_event(w, f, NULL, fact);
     if (w->db) {
@@ -189,6 +191,16 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
         ac.f = f;
         ac.fact = fact;
         sig_match(w->db, fact, on_sig_hit, &ac);
+    }
+    if (w->docker && strcmp(fact->name, "docker_api.call") == 0) {
+        /* across calls and hosts: a worm's spread, raised on the call that completes it */
+        const struct fact *worm = docker_policy_track(w->docker, fact, flow_cli_addr(f),
+                                                      flow_srv_addr(f), f->key.ip_version,
+                                                      w->fi.ts_us, &w->dworm);
+        if (worm && w->db) {
+            ac.fact = worm;
+            sig_match(w->db, worm, on_sig_hit, &ac);
+        }
     }
 }
 
@@ -549,6 +561,7 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->cfg = cfg;
     w->db = sh ? sh->db : NULL;
     w->pools = sh ? sh->pools : NULL;
+    w->docker = sh ? sh->docker : NULL;
     w->meta.sensor = cfg->sensor_name;
     w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
     w->meta.crypto = event_crypto_new(); /* NULL: one-shot digests, slower but right */

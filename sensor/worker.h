@@ -20,6 +20,7 @@
 #include "event.h"
 #include "evq.h"
 #include "flow.h"
+#include "docker_policy.h"
 #include "hostmap.h"
 #include "pool.h"
 #include "sig.h"
@@ -34,6 +35,7 @@
 struct worker_shared {
     const struct sigdb *db; /* NULL: no alerts */
     struct hostmap *pools;  /* NULL: no pool naming by address */
+    struct docker_policy *docker; /* NULL: Docker calls get no risk */
 };
 
 struct worker {
@@ -63,6 +65,8 @@ struct worker {
     const struct sigdb *db;
     struct hostmap *pools;
     struct fact efact;   /* a fact the engine enriched (pool_host) */
+    struct docker_policy *docker;
+    struct docker_scratch dcall, dworm; /* an enriched API call, a worm fact */
     char pool_name[HOSTMAP_NAME_MAX];
     int flow_log;  /* flow records wanted */
 
