@@ -23,7 +23,7 @@ enum key_type {
     K_U32,   /* unsigned integer within [min, max] */
     K_BOOL,  /* yes/no/true/false/on/off/1/0 */
     K_STR,   /* string up to size - 1 bytes */
-    K_PORTS, /* list of UDP ports */
+    K_PORTS, /* list of ports */
     K_U64,
 };
 
@@ -85,6 +85,8 @@ static const struct key keys[] = {
     STR("signatures.dir", sig_dir, "signature directory, empty = ./signatures or the installed one"),
     U32("signatures.pool_addresses", pool_addresses, 1024, 1U << 24, "pool addresses remembered from DNS/SNI"),
     STR("docker.admin_sources", docker_admin, "addresses/blocks allowed to administer Docker daemons"),
+    {"docker.tls_ports", K_PORTS, offsetof(struct config, docker_tls_ports), 0, 0, 65535,
+     "TCP ports where TLS means a Docker daemon's TLS API"},
     U32("docker.worm_daemons", docker_worm_daemons, 0, 16, "daemons one source changes things on before a worm alert, 0 = off"),
     U32("docker.worm_window", docker_worm_window_s, 1, 604800, "seconds those calls must fall within"),
     U32("docker.track_hosts", docker_track_hosts, 256, 1U << 24, "hosts the worm correlation remembers"),
@@ -123,6 +125,7 @@ void config_defaults(struct config *c)
     c->ndpi_max_inflight = 65536;
     c->pool_addresses = 65536;
     c->docker_worm_daemons = 3;
+    c->docker_tls_ports[0] = 2376;
     c->docker_worm_window_s = 3600;
     c->docker_track_hosts = 65536;
 }

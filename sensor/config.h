@@ -59,6 +59,7 @@ struct config {
     char sig_dir[CONFIG_PATH_MAX];  /* signatures directory, "" = the default search */
     uint32_t pool_addresses;        /* pool address table size (DNS/SNI-learned) */
     char docker_admin[CONFIG_PATH_MAX]; /* docker.admin_sources: CIDR list */
+    uint16_t docker_tls_ports[DECODE_MAX_VXLAN_PORTS]; /* TLS to these: a Docker TLS API */
     uint32_t docker_worm_daemons;   /* daemons one source must change things on: a worm */
     uint32_t docker_worm_window_s;
     uint32_t docker_track_hosts;

@@ -162,6 +162,14 @@ static void learn_pools(struct worker *w, struct flow *f, const struct fact *fac
     }
 }
 
+static int port_listed(const uint16_t *ports, uint16_t port)
+{
+    for (unsigned i = 0; i < DECODE_MAX_VXLAN_PORTS; i++)
+        if (ports[i] && ports[i] == port)
+            return 1;
+    return 0;
+}
+
 /* dctx.emit: a dissector reported a fact about the current flow. */
 static void emit_fact(struct dctx *cx, const struct fact *in)
 {
@@ -180,6 +188,13 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
                     sizeof(w->pool_name))) {
         w->efact = *in;
         fact_cstr(&w->efact, "pool_host", w->pool_name);
+        fact = &w->efact;
+    }
+    /* TLS to a Docker daemon's TLS port: the API calls inside are not visible */
+    if (strcmp(in->type, "tls") == 0 && port_listed(w->cfg->docker_tls_ports, flow_srv_port(f))) {
+        if (fact != &w->efact)
+            w->efact = *in;
+        fact_bool(&w->efact, "docker_port", 1);
         fact = &w->efact;
     }
     if (w->docker)

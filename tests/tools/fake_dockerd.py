@@ -138,7 +138,10 @@ class Handler(BaseHTTPRequestHandler):
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 2375
-    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+    addr = sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1"
+    if not addr.startswith("127."):
+        sys.exit("fake_dockerd: loopback addresses only")
+    ThreadingHTTPServer((addr, port), Handler).serve_forever()
 
 
 if __name__ == "__main__":
