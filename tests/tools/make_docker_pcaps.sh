@@ -75,3 +75,11 @@ capport() { # NAME PORT COMMAND...
 }
 capport tls 2376 $NS env DOCKER_CONFIG=$cfg DOCKER_CERT_PATH=$cfg /usr/local/bin/docker \
     -H tcp://127.0.0.1:2376 --tls version
+# a Node.js client (dockerode from npm) doing Graboid's worm.sh steps
+if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then
+    mods=$(mktemp -d)
+    (cd "$mods" && npm install --silent --no-audit --no-fund dockerode@4 >/dev/null 2>&1)
+    cap dockerode $NS env NODE_PATH="$mods/node_modules" node "$R/tests/tools/dockerode_worm.js" \
+        127.0.0.1 2375
+    rm -rf "$mods"
+fi
