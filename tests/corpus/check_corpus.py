@@ -214,6 +214,16 @@ def check_file(exp, events):
             errs.append(f"dns {d['rrname']!r}: expected alert {d['alert']} on its flow, got none  "
                         f"[{d.get('source', '')}]")
 
+    # Docker Engine API calls the manifest names: each field as listed.
+    for c in exp.get("docker_api", []):
+        fields = {k: v for k, v in c.items() if k not in ("count", "min", "source")}
+        evs = [e for e in events if e.get("event_type") == "docker_api"
+               and all(e.get("docker_api", {}).get(k) == v for k, v in fields.items())]
+        spec = c["count"] if "count" in c else {"min": c.get("min", 1)}
+        if not spec_ok(spec, len(evs)):
+            errs.append(f"docker_api {fields}: expected {spec_str(spec)} events, got {len(evs)}  "
+                        f"[{c.get('source', '')}]")
+
     # Every other alert: listed counts, nothing else in scope.
     lo, hi = exp.get("alert_scope", [0, 1 << 32])
     got = collections.Counter(a.get("alert", {}).get("signature_id") for a in alerts)
