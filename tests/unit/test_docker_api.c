@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "dissector.h"
+#include "emu_tcp.h"
 
 extern const struct dissector docker_api_dissector;
 #define D docker_api_dissector
@@ -143,93 +144,28 @@ static int any_field_has(const char *s)
     return 0;
 }
 
-/* ---- the engine in miniature ---------------------------------------------- */
+/* ---- the engine in miniature (emu_tcp.h) --------------------------------- */
 
 #define TAIL_CAP (65536 + 16384 + 70000)
-
-struct emu {
-    struct flow_info fi;
-    struct dctx cx;
-    uint8_t *st;
-    int attached, dead, rejected;
-    uint8_t tail[2][TAIL_CAP];
-    size_t tlen[2];
-    uint32_t gaps;
-};
 
 static struct emu E;
 
 static void emu_start(void)
 {
-    free(E.st);
-    memset(&E, 0, sizeof(E));
-    E.fi.ipproto = 6;
-    E.fi.client_port = 51234;
-    E.fi.server_port = 2375;
-    E.cx.fi = &E.fi;
-    E.cx.emit = cap_emit;
-    E.st = calloc(1, D.state_size);
+    emu_init(&E, &D, 2375, cap_emit, TAIL_CAP);
     nfacts = 0;
 }
 
 static void emu_end(void)
 {
-    if (E.attached && !E.rejected)
-        D.end(E.st, &E.cx);
-    E.attached = 0;
-    E.dead = 1;
+    emu_finish(&E);
 }
 
-/* Offers n more bytes of direction dir. */
+/* Offers n more bytes of direction dir, 1 ms after the previous ones. */
 static void emu_bytes(int dir, const void *data, size_t n)
 {
-    size_t room, keep;
-    int r;
-
-    if (E.dead || E.rejected)
-        return;
     E.fi.ts_us += 1000;
-    room = TAIL_CAP - E.tlen[dir];
-    if (n > room)
-        n = room;
-    memcpy(E.tail[dir] + E.tlen[dir], data, n);
-    E.tlen[dir] += n;
-    if (!E.attached) {
-        r = D.probe(&E.fi, dir, E.tail[dir], E.tlen[dir]);
-        if (r == PROBE_NO) {
-            E.dead = 1;
-            return;
-        }
-        if (r == PROBE_MAYBE)
-            return;
-        E.attached = 1;
-    }
-    for (int d = 0; d < 2; d++) { /* the other side's bytes kept while probing */
-        int dd = d == 0 ? dir : !dir;
-
-        if (!E.tlen[dd])
-            continue;
-        r = D.feed(E.st, &E.cx, dd, E.tail[dd], E.tlen[dd]);
-        if (r == DISSECT_REJECT) {
-            E.rejected = 1;
-            return;
-        }
-        if (r < 0 || (size_t)r > E.tlen[dd]) {
-            E.dead = 1;
-            return;
-        }
-        memmove(E.tail[dd], E.tail[dd] + r, E.tlen[dd] - (size_t)r);
-        E.tlen[dd] -= (size_t)r;
-        keep = D.max_tail;
-        if (E.tlen[dd] > keep) {
-            size_t drop = E.tlen[dd] - keep;
-
-            D.gap(E.st, &E.cx, dd, (uint32_t)drop);
-            E.gaps++;
-            memmove(E.tail[dd], E.tail[dd] + drop, keep);
-            E.tlen[dd] = keep;
-        }
-    }
+    emu_offer(&E, dir, data, n);
 }
 
 static void emu_str(int dir, const char *s)
@@ -1474,6 +1410,6 @@ int main(void)
     test_big_body();
     test_unanswered();
     test_gap();
-    free(E.st);
+    emu_free(&E);
     return check_done();
 }

@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "dissector.h"
+#include "emu_tcp.h"
 
 extern const struct dissector stratum_dissector;
 
@@ -130,85 +131,23 @@ static int near(double a, double b)
     return fabs(a - b) <= fabs(b) * 1e-9;
 }
 
-/* ---- the engine in miniature ---------------------------------------------- */
+/* ---- the engine in miniature (emu_tcp.h) --------------------------------- */
 
 #define TAIL_CAP (65536 + 80000)
-
-struct emu {
-    struct flow_info fi;
-    struct dctx cx;
-    uint8_t *st;
-    int attached, dead, rejected;
-    uint8_t tail[2][TAIL_CAP];
-    size_t tlen[2];
-    uint32_t gaps;
-};
 
 static struct emu E;
 
 static void emu_start(void)
 {
-    free(E.st);
-    memset(&E, 0, sizeof(E));
-    E.fi.ipproto = 6;
-    E.fi.client_port = 51234;
-    E.fi.server_port = 3333;
-    E.cx.fi = &E.fi;
-    E.cx.emit = cap_emit;
-    E.st = calloc(1, stratum_dissector.state_size);
+    emu_init(&E, &stratum_dissector, 3333, cap_emit, TAIL_CAP);
     nfacts = 0;
 }
 
 /* Offers n more bytes of direction dir at time ts (seconds). */
 static void emu_bytes(int dir, const void *data, size_t n, double ts)
 {
-    size_t room, keep;
-    int r;
-
-    if (E.dead || E.rejected)
-        return;
     E.fi.ts_us = (uint64_t)(ts * 1e6);
-    room = TAIL_CAP - E.tlen[dir];
-    if (n > room)
-        n = room;
-    memcpy(E.tail[dir] + E.tlen[dir], data, n);
-    E.tlen[dir] += n;
-    if (!E.attached) {
-        r = stratum_dissector.probe(&E.fi, dir, E.tail[dir], E.tlen[dir]);
-        if (r == PROBE_NO) {
-            E.dead = 1;
-            return;
-        }
-        if (r == PROBE_MAYBE)
-            return;
-        E.attached = 1;
-    }
-    for (int d = 0; d < 2; d++) { /* the other side's bytes kept while probing */
-        int dd = d == 0 ? dir : !dir;
-
-        if (!E.tlen[dd])
-            continue;
-        r = stratum_dissector.feed(E.st, &E.cx, dd, E.tail[dd], E.tlen[dd]);
-        if (r == DISSECT_REJECT) {
-            E.rejected = 1;
-            return;
-        }
-        if (r < 0 || (size_t)r > E.tlen[dd]) {
-            E.dead = 1;
-            return;
-        }
-        memmove(E.tail[dd], E.tail[dd] + r, E.tlen[dd] - (size_t)r);
-        E.tlen[dd] -= (size_t)r;
-        keep = stratum_dissector.max_tail;
-        if (E.tlen[dd] > keep) {
-            size_t drop = E.tlen[dd] - keep;
-
-            stratum_dissector.gap(E.st, &E.cx, dd, (uint32_t)drop);
-            E.gaps++;
-            memmove(E.tail[dd], E.tail[dd] + drop, keep);
-            E.tlen[dd] = keep;
-        }
-    }
+    emu_offer(&E, dir, data, n);
 }
 
 static void emu_chunked(int dir, const char *s, size_t chunk, double ts)
@@ -226,8 +165,7 @@ static void emu_str(int dir, const char *s, double ts)
 
 static void emu_end(void)
 {
-    if (E.attached && !E.rejected && !E.dead)
-        stratum_dissector.end(E.st, &E.cx);
+    emu_finish(&E);
 }
 
 /* ---- sessions ------------------------------------------------------------- */
@@ -763,6 +701,6 @@ int main(void)
     test_one_sided();
     test_guards();
     test_garbage();
-    free(E.st);
+    emu_free(&E);
     return check_done();
 }
