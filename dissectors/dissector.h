@@ -44,12 +44,12 @@ enum {
 
 /* What the engine tells a dissector about the flow. Read-only for dissectors. */
 struct flow_info {
-    uint8_t ipproto;       /* 6 TCP, 17 UDP */
-    uint16_t client_port;  /* port of the side that opened the flow */
+    uint8_t ipproto;      /* 6 TCP, 17 UDP */
+    uint16_t client_port; /* port of the side that opened the flow */
     uint16_t server_port;
-    uint64_t ts_us;        /* packet time of the bytes being fed */
-    uint64_t first_ts_us;  /* first packet of the flow */
-    const char *app_hint;  /* nDPI's protocol name when known ("TLS", "DNS"), else NULL */
+    uint64_t ts_us;       /* packet time of the bytes being fed */
+    uint64_t first_ts_us; /* first packet of the flow */
+    const char *app_hint; /* nDPI's protocol name when known ("TLS", "DNS"), else NULL */
 };
 
 /* ---- facts ---------------------------------------------------------------- */
@@ -65,6 +65,11 @@ enum fact_value_type {
 
 /* Flag: consecutive fields with the same name and this flag form one JSON array. */
 #define FV_ARRAY 0x01
+/*
+ * Flag: for the engine only (signatures, enrichment such as script
+ * indicators), never written to an event: a body sample, say.
+ */
+#define FV_HIDDEN 0x02
 
 #define FACT_MAX_FIELDS 64
 
@@ -91,7 +96,7 @@ struct fact_field {
 struct fact {
     const char *type;
     const char *name;
-    uint8_t flags;     /* FACT_F_* */
+    uint8_t flags; /* FACT_F_* */
     /*
      * What the fact is about within its flow, when a flow carries many
      * distinct things (the name a DNS query asks): an alert fires once per
@@ -115,6 +120,8 @@ void fact_uint(struct fact *f, const char *name, uint64_t v);
 void fact_double(struct fact *f, const char *name, double v);
 void fact_bool(struct fact *f, const char *name, int v);
 void fact_md5hex(struct fact *f, const char *name, const char *s, size_t len);
+/* A string field with FV_HIDDEN: seen by the engine, never written. */
+void fact_hidden(struct fact *f, const char *name, const char *s, size_t len);
 /* Sets the fact's subject (borrowed, like every string of a fact). */
 void fact_subject(struct fact *f, const char *s, size_t len);
 /* The first field called `name`, or NULL. */
@@ -125,14 +132,25 @@ struct dctx {
     const struct flow_info *fi;
     void (*emit)(struct dctx *cx, const struct fact *f);
     void *engine; /* opaque; dissectors never touch it */
+    /*
+     * Engine-lent memory, for the rare dissector that needs more than its
+     * fixed state for a while (an inflate window, a script sample). Charged
+     * to a configured budget: alloc() returns NULL when the budget or the
+     * heap says no, and the dissector must carry on without (and say so in
+     * its facts, e.g. truncated). Every block goes back through mfree() with
+     * its size, at the latest in end(). Either may be NULL in a test
+     * harness that lends nothing: then there is no memory to have.
+     */
+    void *(*alloc)(struct dctx *cx, size_t n);
+    void (*mfree)(struct dctx *cx, void *p, size_t n);
 };
 
 struct dissector {
-    const char *name;    /* "dns", "tls" */
+    const char *name;      /* "dns", "tls" */
     const char *app_proto; /* app_proto of the flows it takes ("DNS", "TLS", "Stratum") */
-    uint8_t ipproto;     /* 6 TCP or 17 UDP */
-    uint16_t state_size; /* per-flow state bytes, zero-filled by the engine */
-    uint32_t max_tail;   /* most unconsumed bytes the stream keeps for it (TCP) */
+    uint8_t ipproto;       /* 6 TCP or 17 UDP */
+    uint16_t state_size;   /* per-flow state bytes, zero-filled by the engine */
+    uint32_t max_tail;     /* most unconsumed bytes the stream keeps for it (TCP) */
     /*
      * Looks at the first bytes of direction `dir` (and port hints) and says
      * PROBE_NO / PROBE_MAYBE / PROBE_YES. Must not keep pointers.

@@ -114,3 +114,13 @@ void fact_md5hex(struct fact *f, const char *name, const char *s, size_t len)
         ff->len = (uint32_t)len;
     }
 }
+
+void fact_hidden(struct fact *f, const char *name, const char *s, size_t len)
+{
+    struct fact_field *ff = fact_add(f, name, FV_STR, FV_HIDDEN);
+
+    if (ff) {
+        ff->v.s = s;
+        ff->len = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+    }
+}

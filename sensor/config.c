@@ -62,6 +62,7 @@ static const struct key keys[] = {
     U32("output.max_event_bytes", max_event_bytes, 1024, 1048576, "longest event line"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
     U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536, "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
+    U32("engine.lent_memory_mb", lent_memory_mb, 1, 65536, "memory dissectors borrow for a while (inflate windows, script samples), MiB per worker"),
     U32("flow.max_flows", flow.max_flows, 1, 1U << 30, "flow table size per worker"),
     U32("flow.timeouts.tcp_new", flow.timeout_s[FLOW_TC_TCP_NEW], 1, 86400, "seconds"),
     U32("flow.timeouts.tcp_established", flow.timeout_s[FLOW_TC_TCP_EST], 1, 86400, "seconds"),
@@ -107,6 +108,7 @@ void config_defaults(struct config *c)
     c->max_event_bytes = 65536;
     c->workers = 1;
     c->dissector_memory_mb = 64;
+    c->lent_memory_mb = 64;
     decode_cfg_default(&c->decode);
     c->flow.max_flows = 262144;
     c->flow.timeout_s[FLOW_TC_TCP_NEW] = 60;

@@ -46,6 +46,7 @@ struct config {
     /* engine */
     uint32_t workers;
     uint32_t dissector_memory_mb;   /* per-flow state budget of each dissector, per worker */
+    uint32_t lent_memory_mb;        /* dctx alloc() budget, per worker */
     struct decode_cfg decode;
     struct flow_table_cfg flow;
     struct stream_cfg stream;

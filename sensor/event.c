@@ -63,11 +63,10 @@ void event_ip(char out[EVENT_IP_LEN], const uint8_t addr[16], int ip_version)
  */
 static int icmp_counterpart(uint8_t proto, uint8_t type, uint8_t *peer)
 {
-    static const uint8_t v4[][2] = {{8, 0}, {0, 8}, {13, 14}, {14, 13}, {15, 16}, {16, 15},
-                                    {17, 18}, {18, 17}, {9, 10}, {10, 9}};
-    static const uint8_t v6[][2] = {{128, 129}, {129, 128}, {133, 134}, {134, 133},
-                                    {135, 136}, {136, 135}, {130, 131}, {131, 130},
-                                    {144, 145}, {145, 144}};
+    static const uint8_t v4[][2] = {{8, 0},   {0, 8},   {13, 14}, {14, 13}, {15, 16},
+                                    {16, 15}, {17, 18}, {18, 17}, {9, 10},  {10, 9}};
+    static const uint8_t v6[][2] = {{128, 129}, {129, 128}, {133, 134}, {134, 133}, {135, 136},
+                                    {136, 135}, {130, 131}, {131, 130}, {144, 145}, {145, 144}};
     const uint8_t(*t)[2] = proto == 1 ? v4 : v6;
     size_t n = proto == 1 ? sizeof(v4) / sizeof(v4[0]) : sizeof(v6) / sizeof(v6[0]);
 
@@ -260,8 +259,8 @@ static const char *flow_community_id(const struct event_meta *m, struct flow *f)
     return f->community_id;
 }
 
-void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
-                 uint64_t ts_us, struct flow *f, const char *app_proto)
+void event_begin(struct json *j, const struct event_meta *m, const char *event_type, uint64_t ts_us,
+                 struct flow *f, const char *app_proto)
 {
     char ts[EVENT_TS_LEN], ip[EVENT_IP_LEN], tmp[8];
     const char *cid;
@@ -349,6 +348,10 @@ void event_fact(struct json *j, const struct event_meta *m, const struct fact *f
     json_open(j);
     while (i < fact->nfields) {
         const struct fact_field *ff = &fact->field[i];
+        if (ff->flags & FV_HIDDEN) { /* for the engine only */
+            i++;
+            continue;
+        }
         json_key(j, ff->name);
         if (!(ff->flags & FV_ARRAY)) {
             fact_value(j, m, ff);

@@ -132,6 +132,10 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "memory", s->dissector_memory);
     json_kv_uint(j, "memory_bound", s->dissector_memory_bound);
     json_kv_uint(j, "pool_full", s->dissector_pool_full);
+    json_kv_uint(j, "lent_memory", s->lent_memory);
+    json_kv_uint(j, "lent_memory_peak", s->lent_memory_peak);
+    json_kv_uint(j, "lent_memory_bound", s->lent_memory_bound);
+    json_kv_uint(j, "lent_refused", s->lent_refused);
     json_kv_uint(j, "fact_overflow", s->fact_overflow);
     json_kv_uint(j, "alerts_unlatched", s->alerts_unlatched);
     json_close(j);
@@ -148,9 +152,10 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_key(j, "memory");
     json_open(j);
     json_kv_uint(j, "in_use", s->flow_memory + s->stream_memory + s->ndpi_memory +
-                                  s->dissector_memory + s->queue_depth);
+                                  s->dissector_memory + s->lent_memory + s->queue_depth);
     json_kv_uint(j, "bound", s->flow_memory_bound + s->stream_memcap + s->ndpi_memory_bound +
-                                 s->dissector_memory_bound + s->queue_size);
+                                 s->dissector_memory_bound + s->lent_memory_bound +
+                                 s->queue_size);
     json_close(j);
 
     json_key(j, "events");

@@ -59,6 +59,8 @@ struct stats {
     uint64_t dissector_memory;        /* bytes held by the state and stream pools */
     uint64_t dissector_memory_bound;  /* what the pools may grow to */
     uint64_t dissector_pool_full;     /* flows left undissected: pool at its bound */
+    uint64_t lent_memory, lent_memory_peak, lent_memory_bound; /* dctx alloc() */
+    uint64_t lent_refused;            /* alloc() calls refused: budget or heap */
     uint64_t fact_overflow;           /* fact fields dropped (fact full) */
     uint64_t alerts_unlatched;        /* alerts past a flow's FLOW_MAX_ALERT_SIDS slots */
     uint64_t events[STATS_EV_COUNT];  /* events produced, by type */

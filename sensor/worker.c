@@ -113,7 +113,8 @@ static void on_sig_hit(const struct sig_rule *r, void *ctx)
 
 static int field_in_pools(struct worker *w, const struct fact_field *ff)
 {
-    return ff && ff->type == FV_STR && w->db && sig_domain_in(w->db, "pools", ff->v.s, ff->len, NULL);
+    return ff && ff->type == FV_STR && w->db &&
+           sig_domain_in(w->db, "pools", ff->v.s, ff->len, NULL);
 }
 
 /*
@@ -184,8 +185,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
     /* name the pool of a mining or TLS session from what DNS/SNI said of its address */
     if (w->pools && (strcmp(in->type, "stratum") == 0 || strcmp(in->type, "tls") == 0) &&
         !fact_get(in, "pool_host") &&
-        hostmap_get(w->pools, flow_srv_addr(f), w->fi.ts_us, w->pool_name,
-                    sizeof(w->pool_name))) {
+        hostmap_get(w->pools, flow_srv_addr(f), w->fi.ts_us, w->pool_name, sizeof(w->pool_name))) {
         w->efact = *in;
         fact_cstr(&w->efact, "pool_host", w->pool_name);
         fact = &w->efact;
@@ -209,9 +209,9 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
     }
     if (w->docker && strcmp(fact->name, "docker_api.call") == 0) {
         /* across calls and hosts: a worm's spread, raised on the call that completes it */
-        const struct fact *worm = docker_policy_track(w->docker, fact, flow_cli_addr(f),
-                                                      flow_srv_addr(f), f->key.ip_version,
-                                                      w->fi.ts_us, &w->dworm);
+        const struct fact *worm =
+            docker_policy_track(w->docker, fact, flow_cli_addr(f), flow_srv_addr(f),
+                                f->key.ip_version, w->fi.ts_us, &w->dworm);
         if (worm && w->db) {
             ac.fact = worm;
             sig_match(w->db, worm, on_sig_hit, &ac);
@@ -311,10 +311,16 @@ static int attach(struct worker *w, struct flow *f, int idx)
  * Offers in-order bytes of direction `dir` to the dissectors still in the
  * race. Returns 1 when one took the flow, 0 to wait for more bytes (a MAYBE),
  * -1 when none wants it.
+ *
+ * Registry order is priority: a YES wins at once only when no dissector
+ * before it is still undecided (getwork's POST is Stratum's to claim before
+ * the generic HTTP dissector's). Otherwise the flow waits for more bytes,
+ * and the YES is taken when the ones before it say NO or the probe budget
+ * runs out.
  */
 static int probe(struct worker *w, struct flow *f, int dir, const uint8_t *data, size_t len)
 {
-    int maybe = 0;
+    int maybe = 0, yes = -1;
 
     if (f->probed[dir] >= WORKER_PROBE_PACKETS)
         return -1;
@@ -325,14 +331,20 @@ static int probe(struct worker *w, struct flow *f, int dir, const uint8_t *data,
         if (d->ipproto != f->key.proto || (f->probe_fail & (1u << i)))
             continue;
         r = d->probe(&w->fi, dir, data, len);
-        if (r == PROBE_YES)
-            return attach(w, f, (int)i) == 0 ? 1 : -1;
+        if (r == PROBE_YES) {
+            if (!maybe)
+                return attach(w, f, (int)i) == 0 ? 1 : -1;
+            yes = (int)i;
+            break;
+        }
         if (r == PROBE_NO)
             f->probe_fail |= (uint16_t)(1u << i);
         else
             maybe++;
     }
-    return maybe ? 0 : -1;
+    if (yes >= 0 && f->probed[dir] >= WORKER_PROBE_PACKETS)
+        return attach(w, f, yes) == 0 ? 1 : -1;
+    return maybe || yes >= 0 ? 0 : -1;
 }
 
 /* Calls end() unless the dissector rejected the flow, and frees its state. */
@@ -461,8 +473,8 @@ static void dissect_tcp(struct worker *w, struct flow *f, int dir, const struct 
         }
     }
     w->senv.cfg = f->dissector >= 0 ? &w->scfg[f->dissector] : &w->probe_cfg;
-    if (stream_segment(f->stream, &w->senv, dir, p->seq, p->tcp_flags, p->payload,
-                       p->payload_len, p->payload_wirelen) < 0)
+    if (stream_segment(f->stream, &w->senv, dir, p->seq, p->tcp_flags, p->payload, p->payload_len,
+                       p->payload_wirelen) < 0)
         release_stream(w, f, 0);
 }
 
@@ -558,6 +570,41 @@ void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *byt
  * Objects of `size` bytes a pool may hold: the memory budget, and never more
  * than the flow table (a flow holds at most one state and one stream).
  */
+/*
+ * dctx alloc()/mfree(): memory a dissector borrows for a while, charged to
+ * engine.lent_memory_mb. Plain malloc: these are rare (a compressed body, a
+ * script sample) and sized per use, so a pool would only waste its bound.
+ */
+static void *lend(struct dctx *cx, size_t n)
+{
+    struct worker *w = cx->engine;
+    void *p;
+
+    if (n == 0 || n > w->st.lent_memory_bound - w->st.lent_memory) {
+        w->st.lent_refused++;
+        return NULL;
+    }
+    p = malloc(n);
+    if (!p) {
+        w->st.lent_refused++;
+        return NULL;
+    }
+    w->st.lent_memory += n;
+    if (w->st.lent_memory > w->st.lent_memory_peak)
+        w->st.lent_memory_peak = w->st.lent_memory;
+    return p;
+}
+
+static void unlend(struct dctx *cx, void *p, size_t n)
+{
+    struct worker *w = cx->engine;
+
+    if (!p)
+        return;
+    free(p);
+    w->st.lent_memory -= n <= w->st.lent_memory ? n : w->st.lent_memory;
+}
+
 static uint32_t pool_bound(const struct config *cfg, size_t size)
 {
     uint64_t n = ((uint64_t)cfg->dissector_memory_mb << 20) / (size ? size : 1);
@@ -617,6 +664,9 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->cx.fi = &w->fi;
     w->cx.emit = emit_fact;
     w->cx.engine = w;
+    w->cx.alloc = lend;
+    w->cx.mfree = unlend;
+    w->st.lent_memory_bound = (uint64_t)cfg->lent_memory_mb << 20;
     w->scratch = malloc(cfg->max_event_bytes);
     if (!w->scratch || evq_init(&w->q, (size_t)cfg->queue_kb * 1024, cfg->queue_block) != 0) {
         snprintf(err, errlen, "out of memory for the event queue");
@@ -655,8 +705,8 @@ void worker_publish(struct worker *w)
 {
     w->st.flows = w->ft.st;
     w->st.flow_memory_bound = flow_table_memory(&w->ft);
-    w->st.flow_memory = w->ft.st.active * sizeof(struct flow) +
-                        (uint64_t)w->ft.nbuckets * sizeof(uint32_t);
+    w->st.flow_memory =
+        w->ft.st.active * sizeof(struct flow) + (uint64_t)w->ft.nbuckets * sizeof(uint32_t);
     w->st.stream_memory = w->smem.used;
     w->st.stream_memory_peak = w->smem.peak;
     w->st.dissector_memory = pool_memory(&w->spool);
