@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <yaml.h>
@@ -37,13 +39,23 @@ struct key {
 };
 
 #define FSIZE(field) sizeof(((struct config *)0)->field)
-#define U32(name, field, lo, hi, help)                                                             \
-    {name, K_U32, offsetof(struct config, field), FSIZE(field), lo, hi, help}
-#define U64(name, field, lo, hi, help)                                                             \
-    {name, K_U64, offsetof(struct config, field), FSIZE(field), lo, hi, help}
-#define BOOL(name, field, help) {name, K_BOOL, offsetof(struct config, field), FSIZE(field), 0, 1, help}
-#define STR(name, field, help)                                                                     \
-    {name, K_STR, offsetof(struct config, field), sizeof(((struct config *)0)->field), 0, 0, help}
+#define U32(name, field, lo, hi, help)                                          \
+    {                                                                           \
+        name, K_U32, offsetof(struct config, field), FSIZE(field), lo, hi, help \
+    }
+#define U64(name, field, lo, hi, help)                                          \
+    {                                                                           \
+        name, K_U64, offsetof(struct config, field), FSIZE(field), lo, hi, help \
+    }
+#define BOOL(name, field, help)                                                \
+    {                                                                          \
+        name, K_BOOL, offsetof(struct config, field), FSIZE(field), 0, 1, help \
+    }
+#define STR(name, field, help)                                                                  \
+    {                                                                                           \
+        name, K_STR, offsetof(struct config, field), sizeof(((struct config *)0)->field), 0, 0, \
+            help                                                                                \
+    }
 
 static const struct key keys[] = {
     STR("capture.interface", iface, "live capture interface (-i)"),
@@ -56,13 +68,16 @@ static const struct key keys[] = {
     STR("output.flow_log", flow_log, "flow records file, empty = off (--flow-log)"),
     STR("output.redis", redis_url, "redis://[:password@]host:port/db or unix:///path (--redis)"),
     STR("output.sensor_name", sensor_name, "sensor field of every event"),
-    U32("output.stats_interval", stats_interval_s, 0, 86400, "seconds between stats events, 0 = final only"),
+    U32("output.stats_interval", stats_interval_s, 0, 86400,
+        "seconds between stats events, 0 = final only"),
     U32("output.queue_kb", queue_kb, 64, 4194304, "worker to output queue, KiB"),
     BOOL("output.queue_block", queue_block, "wait instead of dropping when the queue is full"),
     U32("output.max_event_bytes", max_event_bytes, 1024, 1048576, "longest event line"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
-    U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536, "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
-    U32("engine.lent_memory_mb", lent_memory_mb, 1, 65536, "memory dissectors borrow for a while (inflate windows, script samples), MiB per worker"),
+    U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536,
+        "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
+    U32("engine.lent_memory_mb", lent_memory_mb, 1, 65536,
+        "memory dissectors borrow for a while (inflate windows, script samples), MiB per worker"),
     U32("flow.max_flows", flow.max_flows, 1, 1U << 30, "flow table size per worker"),
     U32("flow.timeouts.tcp_new", flow.timeout_s[FLOW_TC_TCP_NEW], 1, 86400, "seconds"),
     U32("flow.timeouts.tcp_established", flow.timeout_s[FLOW_TC_TCP_EST], 1, 86400, "seconds"),
@@ -73,24 +88,32 @@ static const struct key keys[] = {
     BOOL("flow.use_tunnel_id", flow.use_tunnel_id, "tunnel id (VNI) is part of the flow key"),
     U64("flow.hash_seed", flow.hash_seed, 0, UINT64_MAX, "0 = random (fixed in --deterministic)"),
     U32("stream.depth", stream.depth, 0, UINT32_MAX, "bytes reassembled per direction, 0 = all"),
-    U32("stream.max_ooo_segments", stream.max_ooo_segs, 0, 65535, "out-of-order segments per direction"),
+    U32("stream.max_ooo_segments", stream.max_ooo_segs, 0, 65535,
+        "out-of-order segments per direction"),
     U32("stream.max_tail", stream.max_tail, 0, 1 << 24, "unconsumed bytes kept per direction"),
     U32("stream.memcap_mb", stream_memcap_mb, 1, 1 << 20, "reassembly memory per worker, MiB"),
     BOOL("ndpi.enabled", ndpi_enabled, "classify flows with nDPI"),
     U32("ndpi.max_packets", ndpi_max_packets, 1, 255, "packets per flow before giving up"),
-    U32("ndpi.max_inflight", ndpi_max_inflight, 16, 1U << 24, "flows being classified at once, per worker"),
+    U32("ndpi.max_inflight", ndpi_max_inflight, 16, 1U << 24,
+        "flows being classified at once, per worker"),
     {"decode.vxlan_ports", K_PORTS, offsetof(struct config, decode.vxlan_ports), 0, 0, 65535,
      "UDP ports decoded as VXLAN"},
     U32("decode.geneve_port", decode.geneve_port, 0, 65535, "UDP port decoded as GENEVE, 0 = off"),
     U32("community_id.seed", community_id_seed, 0, 65535, "Community ID seed"),
-    STR("signatures.dir", sig_dir, "signature directory, empty = ./signatures or the installed one"),
-    U32("signatures.pool_addresses", pool_addresses, 1024, 1U << 24, "pool addresses remembered from DNS/SNI"),
-    STR("docker.admin_sources", docker_admin, "addresses/blocks allowed to administer Docker daemons"),
+    STR("signatures.dir", sig_dir,
+        "signature directory, empty = ./signatures or the installed one"),
+    U32("signatures.pool_addresses", pool_addresses, 1024, 1U << 24,
+        "pool addresses remembered from DNS/SNI"),
+    STR("docker.admin_sources", docker_admin,
+        "addresses/blocks allowed to administer Docker daemons"),
     {"docker.tls_ports", K_PORTS, offsetof(struct config, docker_tls_ports), 0, 0, 65535,
      "TCP ports where TLS means a Docker daemon's TLS API"},
-    U32("docker.worm_daemons", docker_worm_daemons, 0, 16, "daemons one source changes things on before a worm alert, 0 = off"),
-    U32("docker.worm_window", docker_worm_window_s, 1, 604800, "seconds those calls must fall within"),
-    U32("docker.track_hosts", docker_track_hosts, 256, 1U << 24, "hosts the worm correlation remembers"),
+    U32("docker.worm_daemons", docker_worm_daemons, 0, 16,
+        "daemons one source changes things on before a worm alert, 0 = off"),
+    U32("docker.worm_window", docker_worm_window_s, 1, 604800,
+        "seconds those calls must fall within"),
+    U32("docker.track_hosts", docker_track_hosts, 256, 1U << 24,
+        "hosts the worm correlation remembers"),
 };
 
 void config_defaults(struct config *c)
@@ -261,8 +284,8 @@ static int key_set(struct config *c, const struct key *k, const char *value, cha
         strcpy(tmp, value);
         for (tok = strtok_r(tmp, ", []", &save); tok; tok = strtok_r(NULL, ", []", &save)) {
             if (parse_u64(tok, &v) || v == 0 || v > 65535 || n >= DECODE_MAX_VXLAN_PORTS) {
-                snprintf(err, errlen, "%s: '%s' is not a list of at most %d ports", k->name,
-                         value, DECODE_MAX_VXLAN_PORTS);
+                snprintf(err, errlen, "%s: '%s' is not a list of at most %d ports", k->name, value,
+                         DECODE_MAX_VXLAN_PORTS);
                 return -1;
             }
             ports[n++] = (uint16_t)v;
@@ -408,6 +431,12 @@ out_parser:
 
 void config_finish(struct config *c)
 {
+    uint64_t r = 0;
+
+    /* the run's part of every event_id: random, or zero for golden tests */
+    if (!c->deterministic && getrandom(&r, sizeof(r), 0) != (ssize_t)sizeof(r))
+        r = (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid();
+    snprintf(c->run_id, sizeof(c->run_id), "%016llx", (unsigned long long)r);
     if (c->sensor_name[0])
         return;
     if (c->deterministic || gethostname(c->sensor_name, sizeof(c->sensor_name) - 1) != 0 ||

@@ -39,6 +39,7 @@ struct config {
     char sensor_name[CONFIG_NAME_MAX];
     uint32_t stats_interval_s;      /* periodic stats events, 0 = only the final one */
     uint32_t deterministic;         /* --deterministic: golden-test mode */
+    char run_id[17];                /* hex, drawn by config_finish(); not a key */
     uint32_t queue_kb;              /* worker -> output queue size */
     uint32_t queue_block;           /* 1: worker waits when the queue is full (files) */
     uint32_t max_event_bytes;       /* longest event line */

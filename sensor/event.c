@@ -259,6 +259,30 @@ static const char *flow_community_id(const struct event_meta *m, struct flow *f)
     return f->community_id;
 }
 
+/* Renders the decimal digits of v backwards from end; returns the first. */
+static char *event_utoa(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+static void event_id(struct json *j, const struct event_meta *m)
+{
+    char id[64], *p = id + sizeof(id);
+    size_t rl = strnlen(m->run_id, 24);
+
+    p = event_utoa(p, ++*m->seq);
+    *--p = '-';
+    p = event_utoa(p, m->source);
+    *--p = '-';
+    p -= rl;
+    memcpy(p, m->run_id, rl);
+    json_kv_str(j, "event_id", p, (size_t)(id + sizeof(id) - p));
+}
+
 void event_begin(struct json *j, const struct event_meta *m, const char *event_type, uint64_t ts_us,
                  struct flow *f, const char *app_proto)
 {
@@ -272,6 +296,8 @@ void event_begin(struct json *j, const struct event_meta *m, const char *event_t
         json_kv_uint(j, "flow_id", f->id);
     json_kv_cstr(j, "sensor", m->sensor);
     json_kv_cstr(j, "event_type", event_type);
+    if (m->seq && m->run_id)
+        event_id(j, m);
     if (!f)
         return;
     if (f->nvlan) {

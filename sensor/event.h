@@ -48,10 +48,22 @@ int event_community_id(struct event_crypto *c, char out[EVENT_CID_LEN], uint16_t
 
 /* Everything the common fields need besides the flow. */
 struct event_meta {
-    const char *sensor;           /* sensor name */
-    uint16_t cid_seed;            /* Community ID seed (default 0) */
-    struct event_crypto *crypto;  /* the calling thread's, or NULL */
+    const char *sensor;          /* sensor name */
+    uint16_t cid_seed;           /* Community ID seed (default 0) */
+    struct event_crypto *crypto; /* the calling thread's, or NULL */
+    /*
+     * event_id = "<run_id>-<source>-<seq>": unique per event across runs and
+     * threads, the key a consumer de-duplicates at-least-once deliveries on.
+     * run_id: 16 hex digits drawn at start; source: the worker number, or
+     * EVENT_SOURCE_MAIN; seq counts that source's events from 1. No id is
+     * written when seq is NULL.
+     */
+    const char *run_id;
+    unsigned source;
+    uint64_t *seq;
 };
+
+#define EVENT_SOURCE_MAIN 999 /* stats and other events of the main thread */
 
 /*
  * Opens the event object and writes the common fields. f may be NULL (stats
@@ -59,8 +71,8 @@ struct event_meta {
  * and kept in it. app_proto may be NULL. The caller adds its own
  * members and calls json_close(j).
  */
-void event_begin(struct json *j, const struct event_meta *m, const char *event_type,
-                 uint64_t ts_us, struct flow *f, const char *app_proto);
+void event_begin(struct json *j, const struct event_meta *m, const char *event_type, uint64_t ts_us,
+                 struct flow *f, const char *app_proto);
 
 /* Writes `"<fact->type>": { fields }` into the open event object. */
 void event_fact(struct json *j, const struct event_meta *m, const struct fact *fact);

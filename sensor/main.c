@@ -32,8 +32,8 @@
 #include "stats.h"
 #include "worker.h"
 
-#define EXIT_RUNTIME 1
-#define EXIT_USAGE   2
+#define EXIT_RUNTIME       1
+#define EXIT_USAGE         2
 #define DETERMINISTIC_SEED 0x66697265646d7031ULL /* "firedmp1" */
 
 static volatile sig_atomic_t stop_requested;
@@ -43,14 +43,15 @@ struct run {
     struct config cfg;
     struct sigdb *db;
     struct hostmap *pools;
+    uint64_t main_seq; /* events of the main thread (stats), for event_id */
     struct docker_policy docker;
     struct namelist *docker_images;
     char sig_dir[CONFIG_PATH_MAX];
     struct worker *workers;
     pthread_t *threads;
     _Atomic unsigned running;
-    _Atomic int failed;     /* a worker hit a runtime error */
-    struct capture *caps;   /* the capture each worker has open, for breakloop */
+    _Atomic int failed;   /* a worker hit a runtime error */
+    struct capture *caps; /* the capture each worker has open, for breakloop */
     FILE *out, *flow_out;
     uint64_t written, flow_written, out_errors;
     int out_err_reported;
@@ -72,58 +73,57 @@ __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, .
 
 static void help(void)
 {
-    fputs(
-        "NAME\n"
-        "    firedamp - detect cryptojacking on the wire: Stratum mining, Docker API abuse,\n"
-        "    C2 script and binary downloads\n"
-        "\n"
-        "SYNOPSIS\n"
-        "    firedamp [options] -r FILE [-r FILE ...]\n"
-        "    firedamp [options] -i INTERFACE\n"
-        "\n"
-        "DESCRIPTION\n"
-        "    Reads packets from capture files (pcap or pcapng, '-' for stdin) or a live\n"
-        "    interface, follows flows and TCP streams (VLAN, QinQ, MPLS, GRE, ERSPAN,\n"
-        "    VXLAN and GENEVE are decapsulated), classifies them with nDPI, dissects the\n"
-        "    protocols it knows and writes one JSON object per line for every event.\n"
-        "    Event fields are documented in docs/EVENTS.md.\n"
-        "\n"
-        "INPUT\n"
-        "    -r, --read FILE        read a capture file; repeat to read several in order\n"
-        "    -i, --interface IFACE  capture live on IFACE (memory-mapped ring, zero copy)\n"
-        "    -f, --filter BPF       BPF filter expression applied to the input\n"
-        "    -s, --snaplen N        bytes captured per packet (live; default 262144)\n"
-        "    -B, --buffer-size MIB  kernel ring buffer size in MiB (live; default 64)\n"
-        "    -p, --no-promisc       do not put the interface in promiscuous mode\n"
-        "\n"
-        "OUTPUT\n"
-        "    -o, --output PATH      write JSON lines to PATH ('-' = stdout, the default)\n"
-        "        --flow-log PATH    also write one flow record per flow to PATH\n"
-        "        --redis URL        publish events to Redis (redis://[:pw@]host:port/db)\n"
-        "        --sensor-name NAME value of the sensor field (default: host name)\n"
-        "        --stats-interval S seconds between stats events (0: final only)\n"
-        "        --deterministic    reproducible output for tests: fixed hash seed,\n"
-        "                           sensor name 'firedamp' unless set, no wall-clock\n"
-        "                           fields, no periodic stats\n"
-        "\n"
-        "CONFIGURATION\n"
-        "    -c, --config FILE      YAML config file (see firedamp.yaml); flags win\n"
-        "        --set KEY=VALUE    set any config key, e.g. --set flow.max_flows=100000\n"
-        "        --dump-config      print every config key with its value and exit\n"
-        "\n"
-        "OTHER\n"
-        "    -h, --help             this text\n"
-        "    -V, --version          version of firedamp and of the libraries it uses\n"
-        "\n"
-        "EXIT STATUS\n"
-        "    0 success; 1 runtime error (unreadable or truncated capture, output failure);\n"
-        "    2 usage or configuration error.\n"
-        "\n"
-        "EXAMPLES\n"
-        "    firedamp -r pcaps/tcp-midstream.pcap\n"
-        "    firedamp -i eth1 -f 'not port 22' -o /var/log/firedamp/eve.json\n"
-        "    firedamp -c firedamp.yaml -r a.pcap -r b.pcapng --flow-log flows.json\n",
-        stdout);
+    fputs("NAME\n"
+          "    firedamp - detect cryptojacking on the wire: Stratum mining, Docker API abuse,\n"
+          "    C2 script and binary downloads\n"
+          "\n"
+          "SYNOPSIS\n"
+          "    firedamp [options] -r FILE [-r FILE ...]\n"
+          "    firedamp [options] -i INTERFACE\n"
+          "\n"
+          "DESCRIPTION\n"
+          "    Reads packets from capture files (pcap or pcapng, '-' for stdin) or a live\n"
+          "    interface, follows flows and TCP streams (VLAN, QinQ, MPLS, GRE, ERSPAN,\n"
+          "    VXLAN and GENEVE are decapsulated), classifies them with nDPI, dissects the\n"
+          "    protocols it knows and writes one JSON object per line for every event.\n"
+          "    Event fields are documented in docs/EVENTS.md.\n"
+          "\n"
+          "INPUT\n"
+          "    -r, --read FILE        read a capture file; repeat to read several in order\n"
+          "    -i, --interface IFACE  capture live on IFACE (memory-mapped ring, zero copy)\n"
+          "    -f, --filter BPF       BPF filter expression applied to the input\n"
+          "    -s, --snaplen N        bytes captured per packet (live; default 262144)\n"
+          "    -B, --buffer-size MIB  kernel ring buffer size in MiB (live; default 64)\n"
+          "    -p, --no-promisc       do not put the interface in promiscuous mode\n"
+          "\n"
+          "OUTPUT\n"
+          "    -o, --output PATH      write JSON lines to PATH ('-' = stdout, the default)\n"
+          "        --flow-log PATH    also write one flow record per flow to PATH\n"
+          "        --redis URL        publish events to Redis (redis://[:pw@]host:port/db)\n"
+          "        --sensor-name NAME value of the sensor field (default: host name)\n"
+          "        --stats-interval S seconds between stats events (0: final only)\n"
+          "        --deterministic    reproducible output for tests: fixed hash seed,\n"
+          "                           sensor name 'firedamp' unless set, no wall-clock\n"
+          "                           fields, no periodic stats\n"
+          "\n"
+          "CONFIGURATION\n"
+          "    -c, --config FILE      YAML config file (see firedamp.yaml); flags win\n"
+          "        --set KEY=VALUE    set any config key, e.g. --set flow.max_flows=100000\n"
+          "        --dump-config      print every config key with its value and exit\n"
+          "\n"
+          "OTHER\n"
+          "    -h, --help             this text\n"
+          "    -V, --version          version of firedamp and of the libraries it uses\n"
+          "\n"
+          "EXIT STATUS\n"
+          "    0 success; 1 runtime error (unreadable or truncated capture, output failure);\n"
+          "    2 usage or configuration error.\n"
+          "\n"
+          "EXAMPLES\n"
+          "    firedamp -r pcaps/tcp-midstream.pcap\n"
+          "    firedamp -i eth1 -f 'not port 22' -o /var/log/firedamp/eve.json\n"
+          "    firedamp -c firedamp.yaml -r a.pcap -r b.pcapng --flow-log flows.json\n",
+          stdout);
 }
 
 static void version(void)
@@ -275,7 +275,8 @@ static void parse_args(struct run *r, int argc, char **argv)
     if (c->redis_url[0])
         usage_error("--redis: the Redis output is not built yet (issue #6); use -o");
     if (c->workers > 1)
-        usage_error("engine.workers: only 1 worker in this version (multi-worker dispatch is issue #7)");
+        usage_error(
+            "engine.workers: only 1 worker in this version (multi-worker dispatch is issue #7)");
 }
 
 /* Checks inputs before any output exists: files readable, BPF valid. */
@@ -331,8 +332,9 @@ static void load_signatures(struct run *r)
         snprintf(r->sig_dir, sizeof(r->sig_dir), "%s", candidates[i]);
         return;
     }
-    fprintf(stderr, "firedamp: warning: no signatures found (./signatures, %s/signatures): "
-                    "no alerts will be raised; set signatures.dir\n",
+    fprintf(stderr,
+            "firedamp: warning: no signatures found (./signatures, %s/signatures): "
+            "no alerts will be raised; set signatures.dir\n",
             FIREDAMP_DATADIR);
 }
 
@@ -484,7 +486,12 @@ static void write_stats(struct run *r, int final)
 {
     struct stats sum, one;
     struct stats_capture sc;
-    struct event_meta meta = {r->cfg.sensor_name, (uint16_t)r->cfg.community_id_seed, NULL};
+    struct event_meta meta = {r->cfg.sensor_name,
+                              (uint16_t)r->cfg.community_id_seed,
+                              NULL,
+                              r->cfg.run_id,
+                              EVENT_SOURCE_MAIN,
+                              &r->main_seq};
     struct json j;
     char *buf = malloc(r->cfg.max_event_bytes);
 

@@ -627,6 +627,9 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->meta.sensor = cfg->sensor_name;
     w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
     w->meta.crypto = event_crypto_new(); /* NULL: one-shot digests, slower but right */
+    w->meta.run_id = cfg->run_id;
+    w->meta.source = id;
+    w->meta.seq = &w->event_seq;
     w->flow_log = cfg->flow_log[0] != '\0';
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;

@@ -28,13 +28,13 @@
 #include "stream.h"
 
 #define WORKER_MAX_DISSECTORS 16
-#define WORKER_PROBE_PACKETS  8 /* in-order deliveries per direction a MAYBE may last */
+#define WORKER_PROBE_PACKETS  8  /* in-order deliveries per direction a MAYBE may last */
 #define WORKER_EXPIRE_BATCH   16 /* flows expired per packet at most */
 
 /* What all workers share: read-only signatures and the pool address table. */
 struct worker_shared {
-    const struct sigdb *db; /* NULL: no alerts */
-    struct hostmap *pools;  /* NULL: no pool naming by address */
+    const struct sigdb *db;       /* NULL: no alerts */
+    struct hostmap *pools;        /* NULL: no pool naming by address */
     struct docker_policy *docker; /* NULL: Docker calls get no risk */
 };
 
@@ -59,16 +59,17 @@ struct worker {
     struct flow_info fi;
     struct dctx cx;
 
-    int linktype;  /* of the capture being read: set before dispatching */
+    int linktype;        /* of the capture being read: set before dispatching */
     struct capture *cap; /* live capture, for its kernel counters (NULL for files) */
-    char *scratch; /* max_event_bytes: the event being rendered */
+    char *scratch;       /* max_event_bytes: the event being rendered */
     const struct sigdb *db;
     struct hostmap *pools;
-    struct fact efact;   /* a fact the engine enriched (pool_host) */
+    struct fact efact; /* a fact the engine enriched (pool_host) */
     struct docker_policy *docker;
     struct docker_scratch dcall, dworm; /* an enriched API call, a worm fact */
     char pool_name[HOSTMAP_NAME_MAX];
-    int flow_log;  /* flow records wanted */
+    int flow_log;       /* flow records wanted */
+    uint64_t event_seq; /* events numbered so far (event_id) */
 
     pthread_mutex_t pub_lock;
     struct stats published;
