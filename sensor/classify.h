@@ -49,9 +49,10 @@ void classify_flow_end(struct classify *cl, struct flow *f);
 
 /*
  * nDPI's name for the flow ("TLS", "HTTP.Docker"), written into buf, or NULL
- * if unknown. Only for the worker that owns cl.
+ * if unknown. A flow that never carried payload is named from nDPI's address
+ * lists here, on first asking, and remembers it. Only for the worker that owns cl.
  */
-const char *classify_app_name(struct classify *cl, const struct flow *f, char *buf, size_t len);
+const char *classify_app_name(struct classify *cl, struct flow *f, char *buf, size_t len);
 
 const struct classify_stats *classify_stats(const struct classify *cl);
 

@@ -93,6 +93,8 @@ static const struct key keys[] = {
     U32("stream.max_tail", stream.max_tail, 0, 1 << 24, "unconsumed bytes kept per direction"),
     U32("stream.memcap_mb", stream_memcap_mb, 1, 1 << 20, "reassembly memory per worker, MiB"),
     BOOL("ndpi.enabled", ndpi_enabled, "classify flows with nDPI"),
+    BOOL("dns.log_queries", dns_log_queries, "a dns event per query too (answers echo the question)"),
+    BOOL("dns.log_answers", dns_log_answers, "a dns event per answer: the transaction"),
     U32("ndpi.max_packets", ndpi_max_packets, 1, 255, "packets per flow before giving up"),
     U32("ndpi.max_inflight", ndpi_max_inflight, 16, 1U << 24,
         "flows being classified at once, per worker"),
@@ -153,6 +155,7 @@ void config_defaults(struct config *c)
     c->docker_tls_ports[0] = 2376;
     c->docker_worm_window_s = 3600;
     c->docker_track_hosts = 65536;
+    c->dns_log_answers = 1;
 }
 
 static const struct key *key_find(const char *name)

@@ -65,6 +65,8 @@ struct config {
     uint32_t docker_worm_daemons;   /* daemons one source must change things on: a worm */
     uint32_t docker_worm_window_s;
     uint32_t docker_track_hosts;
+    uint32_t dns_log_queries;       /* dns events for queries (alerts fire either way) */
+    uint32_t dns_log_answers;
 };
 
 /* Fills built-in defaults. */

@@ -33,7 +33,7 @@ void worker_queue(struct worker *w, int channel, int ev_index, const char *line,
  * A flow a dissector took is named by that dissector (it parsed the protocol;
  * nDPI was not asked); any other flow by nDPI, when it knew.
  */
-static const char *app_name(struct worker *w, const struct flow *f, char *buf, size_t len)
+static const char *app_name(struct worker *w, struct flow *f, char *buf, size_t len)
 {
     if (f->dissector >= 0 && f->dstate_done != DSTATE_REJECTED &&
         dissector_table[f->dissector]->app_proto)
@@ -172,6 +172,22 @@ static int port_listed(const uint16_t *ports, uint16_t port)
 }
 
 /* dctx.emit: a dissector reported a fact about the current flow. */
+/*
+ * Whether a fact becomes an event of its own. A DNS transaction is one event
+ * by default, its answer (which echoes the question), as in Zeek's dns.log;
+ * a query still reaches the signatures, and an alert on it carries it.
+ */
+static int fact_logged(const struct worker *w, const struct fact *fact)
+{
+    if (fact->type[0] != 'd' || strcmp(fact->type, "dns") != 0)
+        return 1;
+    if (strcmp(fact->name, "dns.query") == 0)
+        return w->cfg->dns_log_queries != 0;
+    if (strcmp(fact->name, "dns.answer") == 0)
+        return w->cfg->dns_log_answers != 0;
+    return 1;
+}
+
 static void emit_fact(struct dctx *cx, const struct fact *in)
 {
     struct worker *w = cx->engine;
@@ -199,7 +215,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
     }
     if (w->docker)
         fact = docker_policy_enrich(w->docker, fact, flow_cli_addr(f), &w->dcall);
-    if (!(fact->flags & FACT_F_NOLOG))
+    if (!(fact->flags & FACT_F_NOLOG) && fact_logged(w, fact))
         write_event(w, f, NULL, fact);
     if (w->db) {
         ac.w = w;

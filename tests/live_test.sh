@@ -1,7 +1,8 @@
 #!/bin/sh
 # Live capture end to end: firedamp -i lo inside a network namespace this test
 # creates (nothing leaves it), a real DNS query sent over it with python3's
-# socket module, then SIGTERM: exit 0, the query reported, a final stats event
+# socket module (unanswered: logged because dns.log_queries=yes), then SIGTERM:
+# exit 0, the query reported, a final stats event
 # with the kernel's counters. Skips (77) without root or iproute2.
 # Usage: live_test.sh FIREDAMP
 set -u
@@ -25,7 +26,7 @@ fi
 ip netns exec "$ns" ip link set lo up
 
 ip netns exec "$ns" "$bin" -i lo -f 'udp port 53' -o "$t/eve.json" --stats-interval 0 \
-    --sensor-name live-test 2>"$t/fd.err" &
+    --sensor-name live-test --set dns.log_queries=yes 2>"$t/fd.err" &
 pid=$!
 sleep 1.5
 # a DNS query for a pool name, as a miner's resolver would send it
