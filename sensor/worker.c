@@ -520,6 +520,39 @@ static void dissect(struct worker *w, struct flow *f, int dir, const struct pkt 
 
 /* ---- the packet path ---------------------------------------------------- */
 
+/* One endpoint's share of the owner hash: 64-bit multiply-xorshift mixing. */
+static uint64_t owner_mix(const uint8_t addr[16], uint16_t port, uint64_t seed)
+{
+    uint64_t a, b, h;
+
+    memcpy(&a, addr, 8);
+    memcpy(&b, addr + 8, 8);
+    h = (a ^ seed) * 0x9e3779b97f4a7c15ULL;
+    h ^= (b + port) * 0xc2b2ae3d27d4eb4fULL;
+    h ^= h >> 29;
+    return h * 0xbf58476d1ce4e5b9ULL;
+}
+
+/*
+ * Which worker owns a packet when several read the same input (replicate
+ * mode: every worker sees every packet and keeps its share). The hash is of
+ * the innermost addresses and ports, symmetric (the two endpoints' shares are
+ * added), so both directions of a flow, and every tunnel's inner flows, land
+ * on one worker whatever the outer header says. Packets with no flow (not IP,
+ * broken) belong to worker 0, so every packet is counted exactly once.
+ */
+static unsigned packet_owner(const struct worker *w, const struct pkt *p, int rc)
+{
+    uint64_t h;
+
+    if (rc != DECODE_OK || !p->ip_version)
+        return 0;
+    h = owner_mix(p->src, p->l4_ok ? p->sport : 0, w->owner_seed) +
+        owner_mix(p->dst, p->l4_ok ? p->dport : 0, w->owner_seed) + p->proto;
+    h ^= h >> 32;
+    return (unsigned)(h % w->nworkers);
+}
+
 void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
                    uint32_t wirelen, uint64_t ts_us)
 {
@@ -527,11 +560,13 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     struct flow *f;
     int dir, rc;
 
+    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+    if (w->nworkers > 1 && packet_owner(w, &p, rc) != w->id)
+        return; /* another worker's share: not even counted here */
     w->st.packets++;
     w->st.bytes += wirelen;
     if (ts_us > w->st.last_ts_us)
         w->st.last_ts_us = ts_us;
-    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
     w->st.decode[rc < DECODE_RESULT_COUNT ? rc : DECODE_RESULT_COUNT - 1]++;
     if (p.ntunnel)
         w->st.tunnelled++;
@@ -647,6 +682,8 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->meta.source = id;
     w->meta.seq = &w->event_seq;
     w->flow_log = cfg->flow_log[0] != '\0';
+    w->nworkers = cfg->workers ? cfg->workers : 1;
+    w->owner_seed = cfg->flow.hash_seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;
     fc.nworkers = cfg->workers;

@@ -68,8 +68,10 @@ struct worker {
     struct docker_policy *docker;
     struct docker_scratch dcall, dworm; /* an enriched API call, a worm fact */
     char pool_name[HOSTMAP_NAME_MAX];
-    int flow_log;       /* flow records wanted */
-    uint64_t event_seq; /* events numbered so far (event_id) */
+    int flow_log;        /* flow records wanted */
+    uint64_t event_seq;  /* events numbered so far (event_id) */
+    unsigned nworkers;   /* workers sharing the input (replicate mode) */
+    uint64_t owner_seed; /* of the packet-owner hash */
 
     pthread_mutex_t pub_lock;
     struct stats published;
