@@ -77,19 +77,41 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 
 /* 1 for the bytes that go out as they are: printable ASCII but '"' and '\\'. */
 static const uint8_t plain[256] = {
-#define R4(x) x, x, x, x
+#define R4(x)  x, x, x, x
 #define R16(x) R4(x), R4(x), R4(x), R4(x)
-    R16(0), R16(0),                                     /* 0x00-0x1f */
-    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x20-0x2f: '"' */
-    R16(1),                                             /* 0x30-0x3f */
-    R16(1),                                             /* 0x40-0x4f */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,     /* 0x50-0x5f: '\\' */
-    R16(1),                                             /* 0x60-0x6f */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,     /* 0x70-0x7f: DEL */
+    R16(0), R16(0), /* 0x00-0x1f */
+    1,      1,      0,      1,      1,      1,      1,      1,
+    1,      1,      1,      1,      1,      1,      1,      1, /* 0x20-0x2f: '"' */
+    R16(1),                                                    /* 0x30-0x3f */
+    R16(1),                                                    /* 0x40-0x4f */
+    1,      1,      1,      1,      1,      1,      1,      1,
+    1,      1,      1,      1,      0,      1,      1,      1, /* 0x50-0x5f: '\\' */
+    R16(1),                                                    /* 0x60-0x6f */
+    1,      1,      1,      1,      1,      1,      1,      1,
+    1,      1,      1,      1,      1,      1,      1,      0,      /* 0x70-0x7f: DEL */
     R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), /* 0x80-0xff */
 #undef R16
 #undef R4
 };
+
+/*
+ * Whether all 8 bytes at p are plain (0x20..0x7e except '"' and '\\'), eight
+ * at a time: the classic has-zero-byte and has-less-than bit tricks on one
+ * 64-bit word. The high bit of a byte of `bad` is set for every byte that
+ * needs a closer look (false positives are fine: the table decides).
+ */
+static int swar_plain8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x, q, b, bad;
+
+    memcpy(&x, p, 8);
+    q = x ^ (ones * '"');
+    b = x ^ (ones * '\\');
+    bad = (x - ones * 0x20) | (q - ones) | (b - ones); /* < 0x20, '"', '\\' */
+    bad |= x | (x + ones);                             /* >= 0x80, 0x7f (DEL) */
+    return (bad & high) == 0;
+}
 
 size_t json_escape(char *out, size_t cap, const char *s, size_t len)
 {
@@ -104,6 +126,8 @@ size_t json_escape(char *out, size_t cap, const char *s, size_t len)
         if (plain[c]) {
             /* the common case: a run of plain ASCII, copied at once */
             size_t run = 1;
+            while (i + run + 8 <= len && swar_plain8(p + i + run))
+                run += 8;
             while (i + run < len && plain[p[i + run]])
                 run++;
             if (cap - o < run)

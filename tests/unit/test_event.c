@@ -148,6 +148,43 @@ static void test_escape_every_byte(void)
     CHECK_EQ(json_escape(out, 5, "\x01", 1), (size_t)-1);
 }
 
+/*
+ * Every byte value at every position of a run of plain ASCII long enough for
+ * the eight-at-a-time fast path: the result must be the run with just that
+ * byte escaped, as json_escape escapes it alone (a lone high byte beside
+ * ASCII is never valid UTF-8).
+ */
+static void test_escape_in_runs(void)
+{
+    char in[40], out[256], one[16], want[256];
+
+    for (int b = 0; b < 256; b++) {
+        size_t n1;
+
+        in[0] = (char)b;
+        n1 = json_escape(one, sizeof(one), in, 1);
+        for (size_t pos = 0; pos < sizeof(in); pos++) {
+            size_t n, w = 0;
+
+            memset(in, 'a' + (int)(pos % 26), sizeof(in));
+            in[pos] = (char)b;
+            memcpy(want, in, pos);
+            w = pos;
+            memcpy(want + w, one, n1);
+            w += n1;
+            memcpy(want + w, in + pos + 1, sizeof(in) - pos - 1);
+            w += sizeof(in) - pos - 1;
+            n = json_escape(out, sizeof(out), in, sizeof(in));
+            if (n != w || memcmp(out, want, w) != 0) {
+                CHECK_EQ(n, w);
+                CHECK_MEM(out, want, w);
+                return;
+            }
+        }
+    }
+    CHECK(1);
+}
+
 static void test_writer(void)
 {
     char buf[256];
@@ -190,7 +227,10 @@ static void test_fact(void)
                        "\"ttl\":60,\"ja3\":\"900150983cd24fb0d6963f7d28e17f72\",\"ok\":false}}";
 
     fact_init(&f, "dns", "dns.answer");
-    fact_str(&f, "rrname", "a\x01" "b", 3);
+    fact_str(&f, "rrname",
+             "a\x01"
+             "b",
+             3);
     fact_str_item(&f, "answers", "1.2.3.4", 7);
     fact_str_item(&f, "answers", "5.6.7.8", 7);
     fact_uint(&f, "ttl", 60);
@@ -217,6 +257,7 @@ int main(void)
     test_community_id();
     test_timestamp();
     test_escape_every_byte();
+    test_escape_in_runs();
     test_writer();
     test_fact();
     return check_done();
