@@ -66,13 +66,39 @@ static const struct key keys[] = {
     U32("capture.timeout_ms", timeout_ms, 1, 60000, "live capture poll timeout"),
     STR("output.path", output, "JSON lines file, - for stdout (-o)"),
     STR("output.flow_log", flow_log, "flow records file, empty = off (--flow-log)"),
-    STR("output.redis", redis_url, "redis://[:password@]host:port/db or unix:///path (--redis)"),
+    STR("output.redis", redis_url,
+        "redis://[[user]:password@]host[:port][/db] or unix:///path[?db=N] (--redis)"),
     STR("output.sensor_name", sensor_name, "sensor field of every event"),
     U32("output.stats_interval", stats_interval_s, 0, 86400,
         "seconds between stats events, 0 = final only"),
     U32("output.queue_kb", queue_kb, 64, 4194304, "worker to output queue, KiB"),
     BOOL("output.queue_block", queue_block, "wait instead of dropping when the queue is full"),
     U32("output.max_event_bytes", max_event_bytes, 1024, 1048576, "longest event line"),
+    STR("redis.modes", redis_modes, "stream, channel, list: any combination, comma-separated"),
+    STR("redis.stream_key", redis_stream_key, "stream mode: XADD key"),
+    U32("redis.stream_maxlen", redis_stream_maxlen, 0, UINT32_MAX,
+        "stream mode: XADD MAXLEN ~ N, 0 = never trimmed"),
+    STR("redis.stream_types", redis_stream_types, "event types XADDed: all, or a list"),
+    STR("redis.channel", redis_channel, "channel mode: PUBLISH channel"),
+    STR("redis.channel_types", redis_channel_types, "event types PUBLISHed: all, or a list"),
+    STR("redis.list_key", redis_list_key, "list mode: RPUSH key"),
+    STR("redis.list_types", redis_list_types, "event types RPUSHed: all, or a list"),
+    U32("redis.batch", redis_batch, 1, 65536, "events per pipelined batch"),
+    U32("redis.batch_ms", redis_batch_ms, 0, 60000, "longest an event waits for its batch, ms"),
+    U32("redis.connect_timeout_ms", redis_connect_timeout_ms, 1, 600000, "connect timeout"),
+    U32("redis.command_timeout_ms", redis_command_timeout_ms, 1, 600000,
+        "reply timeout; past it the connection is dropped and the batch spooled"),
+    U32("redis.backoff_max_ms", redis_backoff_max_ms, 100, 3600000,
+        "longest wait between reconnection attempts (doubling from 100 ms)"),
+    STR("redis.spool_path", redis_spool_path,
+        "file of undelivered events, replayed first; empty = no spool (counted as dropped)"),
+    U32("redis.spool_max_mb", redis_spool_max_mb, 1, 1U << 20, "spool size bound, MiB"),
+    U32("redis.spool_max_kb", redis_spool_max_kb, 0, 1U << 30,
+        "spool size bound in KiB; wins over spool_max_mb when not 0"),
+    U32("redis.heartbeat", redis_heartbeat_s, 0, 86400,
+        "seconds between writes of the firedamp:sensor:<name> hash, 0 = off"),
+    U32("redis.queue_kb", redis_queue_kb, 64, 4194304,
+        "hand-off queue to the Redis thread, KiB: absorbs a Redis stall up to the timeouts"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
     U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536,
         "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
@@ -131,6 +157,23 @@ void config_defaults(struct config *c)
     c->queue_kb = 4096;
     c->queue_block = 1;
     c->max_event_bytes = 65536;
+    strcpy(c->redis_modes, "stream");
+    strcpy(c->redis_stream_key, "firedamp:events");
+    c->redis_stream_maxlen = 100000;
+    strcpy(c->redis_stream_types, "all");
+    strcpy(c->redis_channel, "firedamp:alerts");
+    strcpy(c->redis_channel_types, "alert,incident");
+    strcpy(c->redis_list_key, "firedamp:list");
+    strcpy(c->redis_list_types, "all");
+    c->redis_batch = 256;
+    c->redis_batch_ms = 10;
+    c->redis_connect_timeout_ms = 1000;
+    c->redis_command_timeout_ms = 2000;
+    c->redis_backoff_max_ms = 5000;
+    strcpy(c->redis_spool_path, "firedamp-redis.spool");
+    c->redis_spool_max_mb = 256;
+    c->redis_heartbeat_s = 10;
+    c->redis_queue_kb = 16384;
     c->workers = 1;
     c->dissector_memory_mb = 64;
     c->lent_memory_mb = 64;

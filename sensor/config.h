@@ -44,6 +44,26 @@ struct config {
     uint32_t queue_block;           /* 1: worker waits when the queue is full (files) */
     uint32_t max_event_bytes;       /* longest event line */
 
+    /* Redis output (redis_out.h), used when redis_url is set */
+    char redis_modes[64];            /* stream,channel,list in any combination */
+    char redis_stream_key[256];
+    uint32_t redis_stream_maxlen;    /* XADD MAXLEN ~ N, 0 = no trimming */
+    char redis_stream_types[256];    /* event types to the stream: "all" or a list */
+    char redis_channel[256];
+    char redis_channel_types[256];
+    char redis_list_key[256];
+    char redis_list_types[256];
+    uint32_t redis_batch;            /* events per pipelined batch */
+    uint32_t redis_batch_ms;         /* longest an event waits for its batch to fill */
+    uint32_t redis_connect_timeout_ms;
+    uint32_t redis_command_timeout_ms;
+    uint32_t redis_backoff_max_ms;
+    char redis_spool_path[CONFIG_PATH_MAX]; /* "" = no spool */
+    uint32_t redis_spool_max_mb;
+    uint32_t redis_spool_max_kb;     /* wins over spool_max_mb when not 0 (tests, small disks) */
+    uint32_t redis_heartbeat_s;      /* firedamp:sensor:<name> hash every N s, 0 = off */
+    uint32_t redis_queue_kb;         /* output thread -> Redis thread hand-off queue */
+
     /* engine */
     uint32_t workers;
     uint32_t dissector_memory_mb;   /* per-flow state budget of each dissector, per worker */

@@ -2,7 +2,10 @@
  * main.c - firedamp: command line and config, then the threads: one worker
  * thread per pipeline, and this thread as the output thread (drains the
  * workers' event queues into the JSON-lines output and the flow log, writes
- * periodic and final stats, handles signals).
+ * periodic and final stats, handles signals). With --redis it also hands
+ * every line it writes to the Redis output (redis_out.c), which delivers them
+ * from its own thread: the same bytes as the file. --tail is the other side:
+ * a reader of the stream (tail.c).
  *
  * Exit codes: 0 success, 1 runtime error (unreadable or truncated capture,
  * output failure), 2 usage or configuration error. Every error is one line
@@ -28,8 +31,10 @@
 #include "docker_policy.h"
 #include "hostmap.h"
 #include "namelist.h"
+#include "redis_out.h"
 #include "sig.h"
 #include "stats.h"
+#include "tail.h"
 #include "worker.h"
 
 #define EXIT_RUNTIME       1
@@ -53,6 +58,9 @@ struct run {
     _Atomic int failed;   /* a worker hit a runtime error */
     struct capture *caps; /* the capture each worker has open, for breakloop */
     FILE *out, *flow_out;
+    struct redis_out *redis; /* NULL: no Redis output */
+    int tail;                /* --tail: read the stream instead of capturing */
+    const char *tail_group, *tail_consumer;
     uint64_t written, flow_written, out_errors;
     int out_err_reported;
     int broke; /* captures told to stop */
@@ -80,6 +88,7 @@ static void help(void)
           "SYNOPSIS\n"
           "    firedamp [options] -r FILE [-r FILE ...]\n"
           "    firedamp [options] -i INTERFACE\n"
+          "    firedamp --tail [--redis URL] [--group G] [--consumer C]\n"
           "\n"
           "DESCRIPTION\n"
           "    Reads packets from capture files (pcap or pcapng, '-' for stdin) or a live\n"
@@ -99,7 +108,10 @@ static void help(void)
           "OUTPUT\n"
           "    -o, --output PATH      write JSON lines to PATH ('-' = stdout, the default)\n"
           "        --flow-log PATH    also write one flow record per flow to PATH\n"
-          "        --redis URL        publish events to Redis (redis://[:pw@]host:port/db)\n"
+          "        --redis URL        also deliver every event to Redis, at least once:\n"
+          "                           redis://[[user]:password@]host[:port][/db] or\n"
+          "                           unix:///path[?db=N]; modes, keys and the spool of\n"
+          "                           undelivered events are the redis.* config keys\n"
           "        --sensor-name NAME value of the sensor field (default: host name)\n"
           "        --stats-interval S seconds between stats events (0: final only)\n"
           "        --deterministic    reproducible output for tests: fixed hash seed,\n"
@@ -110,6 +122,12 @@ static void help(void)
           "    -c, --config FILE      YAML config file (see firedamp.yaml); flags win\n"
           "        --set KEY=VALUE    set any config key, e.g. --set flow.max_flows=100000\n"
           "        --dump-config      print every config key with its value and exit\n"
+          "\n"
+          "READING EVENTS BACK\n"
+          "        --tail             follow the Redis stream (redis.stream_key) with a\n"
+          "                           consumer group and print one line per event\n"
+          "        --group G          consumer group (default firedamp-tail)\n"
+          "        --consumer C       consumer name (default tail@<host name>)\n"
           "\n"
           "OTHER\n"
           "    -h, --help             this text\n"
@@ -122,7 +140,9 @@ static void help(void)
           "EXAMPLES\n"
           "    firedamp -r pcaps/tcp-midstream.pcap\n"
           "    firedamp -i eth1 -f 'not port 22' -o /var/log/firedamp/eve.json\n"
-          "    firedamp -c firedamp.yaml -r a.pcap -r b.pcapng --flow-log flows.json\n",
+          "    firedamp -c firedamp.yaml -r a.pcap -r b.pcapng --flow-log flows.json\n"
+          "    firedamp -i eth1 -o eve.json --redis redis://127.0.0.1:6379/0\n"
+          "    firedamp --tail --redis redis://127.0.0.1:6379/0\n",
           stdout);
 }
 
@@ -140,6 +160,9 @@ enum {
     OPT_DETERMINISTIC,
     OPT_SET,
     OPT_DUMP_CONFIG,
+    OPT_TAIL,
+    OPT_GROUP,
+    OPT_CONSUMER,
 };
 
 static const struct option long_opts[] = {
@@ -158,6 +181,9 @@ static const struct option long_opts[] = {
     {"deterministic", no_argument, NULL, OPT_DETERMINISTIC},
     {"set", required_argument, NULL, OPT_SET},
     {"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+    {"tail", no_argument, NULL, OPT_TAIL},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"consumer", required_argument, NULL, OPT_CONSUMER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -247,6 +273,15 @@ static void parse_args(struct run *r, int argc, char **argv)
         case OPT_DUMP_CONFIG:
             dump = 1;
             break;
+        case OPT_TAIL:
+            r->tail = 1;
+            break;
+        case OPT_GROUP:
+            r->tail_group = optarg;
+            break;
+        case OPT_CONSUMER:
+            r->tail_consumer = optarg;
+            break;
         case 'h':
             help();
             exit(0);
@@ -270,10 +305,21 @@ static void parse_args(struct run *r, int argc, char **argv)
         config_dump(c, stdout);
         exit(0);
     }
+    if (r->tail) {
+        if (c->nread || c->iface[0])
+            usage_error("--tail reads Redis: it takes no -r or -i");
+        if (!c->redis_url[0])
+            strcpy(c->redis_url, "redis://127.0.0.1:6379/0");
+        if (redis_out_check(c, err, sizeof(err)) != 0)
+            usage_error("%s", err);
+        return;
+    }
+    if (r->tail_group || r->tail_consumer)
+        usage_error("--group and --consumer go with --tail");
     if (config_check(c, err, sizeof(err)) != 0)
         usage_error("%s", err);
-    if (c->redis_url[0])
-        usage_error("--redis: the Redis output is not built yet (issue #6); use -o");
+    if (c->redis_url[0] && redis_out_check(c, err, sizeof(err)) != 0)
+        usage_error("%s", err);
     if (c->workers > 1)
         usage_error(
             "engine.workers: only 1 worker in this version (multi-worker dispatch is issue #7)");
@@ -441,6 +487,9 @@ static void *worker_main(void *arg)
 
 static void write_line(struct run *r, FILE *f, const char *data, uint32_t len)
 {
+    /* Redis gets exactly the lines of -o, whatever happens to the file */
+    if (r->redis && f == r->out)
+        redis_out_push(r->redis, data, len);
     if (fwrite(data, 1, len, f) != len || fputc('\n', f) == EOF) {
         r->out_errors++;
         if (!r->out_err_reported) {
@@ -514,6 +563,9 @@ static void write_stats(struct run *r, int final)
     sc.output_written = r->written;
     sc.output_errors = r->out_errors;
     sc.flow_log_written = r->flow_written;
+    if (r->redis && final) /* exact counts: what was handed over is delivered or spooled */
+        redis_out_settle(r->redis, r->cfg.redis_command_timeout_ms * 2 + 1000);
+    redis_out_stats_snapshot(r->redis, &sc.redis);
     if (r->db) {
         sc.sig_rules = sig_rule_count(r->db);
         sc.sig_pool_domains = sig_list_entries(r->db, "pools");
@@ -558,6 +610,8 @@ int main(int argc, char **argv)
 
     config_defaults(&r.cfg);
     parse_args(&r, argc, argv);
+    if (r.tail)
+        return tail_run(&r.cfg, r.tail_group, r.tail_consumer);
     check_inputs(&r);
     load_signatures(&r);
     load_docker_policy(&r);
@@ -565,6 +619,14 @@ int main(int argc, char **argv)
     if (!r.pools) {
         fprintf(stderr, "firedamp: out of memory for the pool address table\n");
         return EXIT_RUNTIME;
+    }
+    if (r.cfg.redis_url[0]) {
+        /* before any output exists: an unusable spool is a start-up error */
+        r.redis = redis_out_start(&r.cfg, err, sizeof(err));
+        if (!r.redis) {
+            fprintf(stderr, "firedamp: %s\n", err);
+            return EXIT_RUNTIME;
+        }
     }
     r.out = open_output(r.cfg.output, "output");
     if (r.cfg.flow_log[0])
@@ -642,6 +704,7 @@ int main(int argc, char **argv)
     }
     drain(&r);
     write_stats(&r, 1);
+    redis_out_stop(r.redis); /* delivers or spools the rest; says what was lost */
     if (fflush(r.out) != 0 || (r.out != stdout && fclose(r.out) != 0)) {
         fprintf(stderr, "firedamp: output: %s\n", strerror(errno));
         rc = EXIT_RUNTIME;

@@ -173,6 +173,7 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "written", c->output_written);
     json_kv_uint(j, "errors", c->output_errors);
     json_kv_uint(j, "flow_log_written", c->flow_log_written);
+    redis_out_stats_render(j, &c->redis);
     json_close(j);
 
     json_close(j); /* stats */

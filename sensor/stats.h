@@ -16,6 +16,7 @@
 #include "event.h"
 #include "flow.h"
 #include "json.h"
+#include "redis_out.h"
 #include "stream.h"
 
 /* Event types counted by name; anything else counts as "other". */
@@ -88,6 +89,7 @@ struct stats_capture {
     double pps;            /* packets per wall second, omitted in deterministic mode */
     int deterministic;
     int final;
+    struct redis_out_stats redis; /* rendered as output.redis when enabled */
 };
 
 /* Writes a complete `stats` event (SCHEMA.md) into j. */

@@ -46,6 +46,15 @@ printf 'flow: [unclosed\n' >"$t/syntax.yaml"
 expect 2 "syntax\.yaml:.*YAML error" "YAML syntax" -- -c "$t/syntax.yaml" -r "$pcap"
 expect 2 "--set" "bad --set" -- --set flow.max_flows=abc -r "$pcap"
 expect 2 "missing\.yaml" "missing config" -- -c "$t/missing.yaml" -r "$pcap"
+expect 2 "--redis.*redis URL: port must be" "bad Redis URL" -- -r "$pcap" --redis redis://127.0.0.1:99999/0
+expect 2 "redis URL: TLS" "rediss:// refused" -- -r "$pcap" --redis rediss://127.0.0.1
+expect 2 "redis.modes: unknown mode 'queue'" "bad redis.modes" -- -r "$pcap" --redis redis://127.0.0.1 --set redis.modes=stream,queue
+expect 2 "redis.channel_types: unknown event type 'alerts'" "bad redis types" -- -r "$pcap" --redis redis://127.0.0.1 --set redis.channel_types=alerts
+expect 2 "--tail reads Redis" "--tail with -r" -- --tail -r "$pcap"
+expect 2 "--group and --consumer go with --tail" "--group without --tail" -- -r "$pcap" --group g
+printf 'not a spool\n' >"$t/notaspool"
+expect 1 "notaspool: exists and is not a firedamp spool" "foreign spool file" -- -r "$pcap" --redis redis://127.0.0.1:1/0 --set redis.spool_path="$t/notaspool"
+grep -q '^not a spool$' "$t/notaspool" || { fail=$((fail + 1)); echo "FAIL: a foreign spool file was changed"; }
 expect 0 "" "help" -- --help
 grep -q SYNOPSIS "$t/out" || { fail=$((fail + 1)); echo "FAIL: --help has no SYNOPSIS"; }
 expect 0 "" "version" -- --version
