@@ -9,14 +9,20 @@
 /* ADD YOUR DISSECTOR HERE (declaration) */
 extern const struct dissector stratum_dissector;
 extern const struct dissector docker_api_dissector;
+extern const struct dissector http_download_dissector;
 extern const struct dissector tls_dissector;
 extern const struct dissector dns_dissector;
 extern const struct dissector dns_tcp_dissector;
 
 const struct dissector *const dissector_table[] = {
     /* ADD YOUR DISSECTOR HERE (table entry) */
-    &stratum_dissector, &docker_api_dissector, &tls_dissector,
-    &dns_dissector,     &dns_tcp_dissector,    NULL,
+    &stratum_dissector,
+    &docker_api_dissector,
+    &http_download_dissector,
+    &tls_dissector,
+    &dns_dissector,
+    &dns_tcp_dissector,
+    NULL,
 };
 
 const unsigned dissector_count = sizeof(dissector_table) / sizeof(dissector_table[0]) - 1;

@@ -119,7 +119,12 @@ static const struct key keys[] = {
     U32("stream.max_tail", stream.max_tail, 0, 1 << 24, "unconsumed bytes kept per direction"),
     U32("stream.memcap_mb", stream_memcap_mb, 1, 1 << 20, "reassembly memory per worker, MiB"),
     BOOL("ndpi.enabled", ndpi_enabled, "classify flows with nDPI"),
-    BOOL("dns.log_queries", dns_log_queries, "a dns event per query too (answers echo the question)"),
+    U32("download.score_high", download_score_high, 1, 100,
+        "http_download risk high at or above this score (an IOC hit is high anyway)"),
+    U32("download.score_medium", download_score_medium, 1, 100,
+        "http_download risk medium at or above this score; also the beacon threshold"),
+    BOOL("dns.log_queries", dns_log_queries,
+         "a dns event per query too (answers echo the question)"),
     BOOL("dns.log_answers", dns_log_answers, "a dns event per answer: the transaction"),
     U32("ndpi.max_packets", ndpi_max_packets, 1, 255, "packets per flow before giving up"),
     U32("ndpi.max_inflight", ndpi_max_inflight, 16, 1U << 24,
@@ -175,7 +180,7 @@ void config_defaults(struct config *c)
     c->redis_heartbeat_s = 10;
     c->redis_queue_kb = 16384;
     c->workers = 1;
-    c->dissector_memory_mb = 64;
+    c->dissector_memory_mb = 32;
     c->lent_memory_mb = 64;
     decode_cfg_default(&c->decode);
     c->flow.max_flows = 262144;
@@ -199,6 +204,8 @@ void config_defaults(struct config *c)
     c->docker_worm_window_s = 3600;
     c->docker_track_hosts = 65536;
     c->dns_log_answers = 1;
+    c->download_score_high = 60;
+    c->download_score_medium = 30;
 }
 
 static const struct key *key_find(const char *name)
@@ -498,6 +505,11 @@ int config_check(const struct config *c, char *err, size_t errlen)
     }
     if (!c->nread && !c->iface[0]) {
         snprintf(err, errlen, "nothing to read: give -r FILE or -i INTERFACE");
+        return -1;
+    }
+    if (c->download_score_medium > c->download_score_high) {
+        snprintf(err, errlen, "download.score_medium (%u) is above download.score_high (%u)",
+                 c->download_score_medium, c->download_score_high);
         return -1;
     }
     if ((uint64_t)c->queue_kb * 1024 < (uint64_t)c->max_event_bytes * 4) {

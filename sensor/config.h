@@ -87,6 +87,8 @@ struct config {
     uint32_t docker_track_hosts;
     uint32_t dns_log_queries;       /* dns events for queries (alerts fire either way) */
     uint32_t dns_log_answers;
+    uint32_t download_score_high;   /* c2_policy thresholds */
+    uint32_t download_score_medium;
 };
 
 /* Fills built-in defaults. */

@@ -51,6 +51,7 @@ struct run {
     uint64_t main_seq; /* events of the main thread (stats), for event_id */
     struct docker_policy docker;
     struct namelist *docker_images;
+    struct c2_policy c2;
     char sig_dir[CONFIG_PATH_MAX];
     struct worker *workers;
     pthread_t *threads;
@@ -406,6 +407,34 @@ static void load_docker_policy(struct run *r)
     }
 }
 
+/*
+ * The C2-download policy: script indicators and IOC lists of the signature
+ * dir. Each file is optional (a custom signature dir may leave them out: no
+ * indicators, no IOC checks); one that is there must load.
+ */
+static void load_c2_policy(struct run *r)
+{
+    char err[512], path[CONFIG_PATH_MAX + 32];
+    struct stat st;
+
+    r->c2.score_high = r->cfg.download_score_high;
+    r->c2.score_medium = r->cfg.download_score_medium;
+    if (!r->sig_dir[0])
+        return;
+    snprintf(path, sizeof(path), "%s/script.indicators", r->sig_dir);
+    if (stat(path, &st) == 0) {
+        r->c2.ind = indicators_load(path, err, sizeof(err));
+        if (!r->c2.ind)
+            usage_error("signatures: %s", err);
+    }
+    snprintf(path, sizeof(path), "%s/c2.ioc", r->sig_dir);
+    if (stat(path, &st) == 0) {
+        r->c2.ioc = ioc_load(path, err, sizeof(err));
+        if (!r->c2.ioc)
+            usage_error("signatures: %s", err);
+    }
+}
+
 static FILE *open_output(const char *path, const char *what)
 {
     FILE *f;
@@ -615,6 +644,7 @@ int main(int argc, char **argv)
     check_inputs(&r);
     load_signatures(&r);
     load_docker_policy(&r);
+    load_c2_policy(&r);
     r.pools = hostmap_new(r.cfg.pool_addresses);
     if (!r.pools) {
         fprintf(stderr, "firedamp: out of memory for the pool address table\n");
@@ -644,7 +674,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "firedamp: out of memory\n");
         return EXIT_RUNTIME;
     }
-    struct worker_shared shared = {r.db, r.pools, &r.docker};
+    struct worker_shared shared = {r.db, r.pools, &r.docker, &r.c2};
     for (unsigned i = 0; i < r.cfg.workers; i++) {
         if (worker_init(&r.workers[i], i, &r.cfg, &shared, err, sizeof(err)) != 0) {
             fprintf(stderr, "firedamp: worker %u: %s\n", i, err);
@@ -718,6 +748,8 @@ int main(int argc, char **argv)
     hostmap_free(r.pools);
     docker_policy_destroy(&r.docker);
     namelist_free(r.docker_images);
+    indicators_free((struct indicator_set *)r.c2.ind);
+    ioc_free((struct ioc_set *)r.c2.ioc);
     free(r.workers);
     free(r.threads);
     free(r.caps);

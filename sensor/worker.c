@@ -194,6 +194,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
     struct flow *f = w->cur;
     const struct fact *fact = in;
     struct alert_ctx ac;
+    int log = 1;
 
     if (in->overflow)
         w->st.fact_overflow += in->overflow;
@@ -215,7 +216,9 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
     }
     if (w->docker)
         fact = docker_policy_enrich(w->docker, fact, flow_cli_addr(f), &w->dcall);
-    if (!(fact->flags & FACT_F_NOLOG) && fact_logged(w, fact))
+    if (w->c2)
+        fact = c2_policy_enrich(w->c2, fact, &w->c2s, &log);
+    if (!(fact->flags & FACT_F_NOLOG) && log && fact_logged(w, fact))
         write_event(w, f, NULL, fact);
     if (w->db) {
         ac.w = w;
@@ -675,6 +678,14 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->db = sh ? sh->db : NULL;
     w->pools = sh ? sh->pools : NULL;
     w->docker = sh ? sh->docker : NULL;
+    w->c2 = sh ? sh->c2 : NULL;
+    if (w->c2 && w->c2->ind) {
+        w->c2s.xs = indicators_scratch_new(w->c2->ind);
+        if (!w->c2s.xs) {
+            snprintf(err, errlen, "out of memory for the script indicators");
+            return -1;
+        }
+    }
     w->meta.sensor = cfg->sensor_name;
     w->meta.cid_seed = (uint16_t)cfg->community_id_seed;
     w->meta.crypto = event_crypto_new(); /* NULL: one-shot digests, slower but right */
@@ -751,6 +762,7 @@ void worker_destroy(struct worker *w)
     evq_destroy(&w->q);
     free(w->scratch);
     event_crypto_free(w->meta.crypto);
+    indicators_scratch_free(w->c2s.xs);
     pool_destroy(&w->spool);
     for (unsigned i = 0; i < WORKER_MAX_DISSECTORS; i++)
         pool_destroy(&w->dpool[i]);

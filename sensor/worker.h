@@ -20,6 +20,7 @@
 #include "event.h"
 #include "evq.h"
 #include "flow.h"
+#include "c2_policy.h"
 #include "docker_policy.h"
 #include "hostmap.h"
 #include "pool.h"
@@ -36,6 +37,7 @@ struct worker_shared {
     const struct sigdb *db;       /* NULL: no alerts */
     struct hostmap *pools;        /* NULL: no pool naming by address */
     struct docker_policy *docker; /* NULL: Docker calls get no risk */
+    const struct c2_policy *c2;   /* NULL: HTTP transfers unweighed, names unchecked */
 };
 
 struct worker {
@@ -67,6 +69,8 @@ struct worker {
     struct fact efact; /* a fact the engine enriched (pool_host) */
     struct docker_policy *docker;
     struct docker_scratch dcall, dworm; /* an enriched API call, a worm fact */
+    const struct c2_policy *c2;
+    struct c2_scratch c2s; /* an enriched transfer or name */
     char pool_name[HOSTMAP_NAME_MAX];
     int flow_log;        /* flow records wanted */
     uint64_t event_seq;  /* events numbered so far (event_id) */

@@ -50,6 +50,10 @@ expect 2 "--redis.*redis URL: port must be" "bad Redis URL" -- -r "$pcap" --redi
 expect 2 "redis URL: TLS" "rediss:// refused" -- -r "$pcap" --redis rediss://127.0.0.1
 expect 2 "redis.modes: unknown mode 'queue'" "bad redis.modes" -- -r "$pcap" --redis redis://127.0.0.1 --set redis.modes=stream,queue
 expect 2 "redis.channel_types: unknown event type 'alerts'" "bad redis types" -- -r "$pcap" --redis redis://127.0.0.1 --set redis.channel_types=alerts
+expect 2 "download.score_medium \\(70\\) is above download.score_high" "download thresholds crossed" -- -r "$pcap" --set download.score_medium=70
+printf 'kind value\n' >"$t/bad.ioc"
+mkdir -p "$t/sig" && cp "$src"/signatures/firedamp.rules "$src"/signatures/*.list "$src"/signatures/*.names "$t/sig/" && cp "$t/bad.ioc" "$t/sig/c2.ioc"
+expect 2 "c2\.ioc:1" "bad IOC file" -- -r "$pcap" --set signatures.dir="$t/sig"
 expect 2 "--tail reads Redis" "--tail with -r" -- --tail -r "$pcap"
 expect 2 "--group and --consumer go with --tail" "--group without --tail" -- -r "$pcap" --group g
 printf 'not a spool\n' >"$t/notaspool"

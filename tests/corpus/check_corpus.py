@@ -14,8 +14,9 @@ expected vs got, then `N passed, M failed`. Exit 0 all passed, 1 any failure,
 What it deliberately does not do: derive the truth. The expectations are data,
 written from the MANIFEST.md lines they cite ("source") and the payload as
 tshark shows it; when firedamp disagrees, the expectation stays and the test
-fails, so a person decides which side is wrong. It checks only mining (Stratum,
-pool names); Docker API and download events are other issues' tests.
+fails, so a person decides which side is wrong. It checks mining (Stratum,
+pool names) in depth, and the Docker API calls and HTTP downloads the
+manifests name.
 
 Expectation format (per file, all keys optional except class/source):
   sessions            list of expected `stratum` summary events, matched by
@@ -31,6 +32,9 @@ Expectation format (per file, all keys optional except class/source):
   tls / dns           [{sni | rrname, dest_port, type, count | min, alert}]:
                       events that must appear; `alert` = that sid must be on
                       the flow of one of them.
+  downloads           [{url (substring), file_type, risk [list], count | min}]:
+                      http_download events that must appear, each as listed.
+  downloads_max_risk  no http_download event above this risk (benign captures).
   alerts              {sid: n | {min, max}}: sids other than the per-session
                       1001/1002/1003 (checked by the rule below); any sid not
                       listed must not fire. "alert_scope": [lo, hi] limits this
@@ -223,6 +227,31 @@ def check_file(exp, events):
         if not spec_ok(spec, len(evs)):
             errs.append(f"docker_api {fields}: expected {spec_str(spec)} events, got {len(evs)}  "
                         f"[{c.get('source', '')}]")
+
+    # HTTP downloads (issue 5): transfers the manifest names, with their type and
+    # risk; and, where a manifest calls a capture benign, nothing above a risk.
+    rank = {"info": 0, "low": 1, "medium": 2, "high": 3}
+    downloads = [e for e in events if e.get("event_type") == "http_download"]
+    for d in exp.get("downloads", []):
+        evs = [e for e in downloads if d["url"] in e["http_download"].get("url", "")]
+        spec = d["count"] if "count" in d else {"min": d.get("min", 1)}
+        if not spec_ok(spec, len(evs)):
+            errs.append(f"http_download {d['url']!r}: expected {spec_str(spec)} events, got "
+                        f"{len(evs)}  [{d.get('source', '')}]")
+        for e in evs:
+            h = e["http_download"]
+            if "file_type" in d and h.get("file_type") != d["file_type"]:
+                errs.append(f"http_download {d['url']!r}: file_type {h.get('file_type')!r}, "
+                            f"expected {d['file_type']!r}  [{d.get('source', '')}]")
+            if "risk" in d and h.get("risk") not in d["risk"]:
+                errs.append(f"http_download {d['url']!r}: risk {h.get('risk')!r}, expected one of "
+                            f"{d['risk']}  [{d.get('source', '')}]")
+    if "downloads_max_risk" in exp:
+        for e in downloads:
+            r = e["http_download"].get("risk", "info")
+            if rank.get(r, 9) > rank[exp["downloads_max_risk"]]:
+                errs.append(f"http_download {e['http_download'].get('url')!r}: risk {r}, at most "
+                            f"{exp['downloads_max_risk']} expected (benign capture)")
 
     # Every other alert: listed counts, nothing else in scope.
     lo, hi = exp.get("alert_scope", [0, 1 << 32])

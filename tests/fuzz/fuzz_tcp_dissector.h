@@ -5,7 +5,10 @@
  * client's; the rest is the server's. Each direction is probed, then fed
  * through the engine's tail logic in chunks (kept bytes offered again, the
  * oldest dropped past max_tail with a gap); end() closes unless the flow was
- * rejected. Aborts if the dissector claims more bytes than it was lent.
+ * rejected. Aborts if the dissector claims more bytes than it was lent, or
+ * if memory lent through the dctx (malloc-backed, at most FUZZ_LENT_MAX
+ * bytes out at once) is not all returned, with the right sizes, by end()
+ * (or by the reject).
  * Header-only: each fuzz target is its own program.
  */
 #ifndef FIREDAMP_FUZZ_TCP_DISSECTOR_H
@@ -24,6 +27,41 @@ struct fuzz_side {
 };
 
 static volatile uint8_t fuzz_sink;
+
+#define FUZZ_LENT_MAX (4u << 20) /* lent bytes out at once before alloc() refuses */
+
+struct fuzz_lent {
+    size_t bytes;
+    size_t blocks;
+};
+
+static void *fuzz_alloc(struct dctx *cx, size_t n)
+{
+    struct fuzz_lent *l = cx->engine;
+    void *p;
+
+    if (n == 0 || n > FUZZ_LENT_MAX - l->bytes)
+        return NULL;
+    p = malloc(n);
+    if (p) {
+        l->bytes += n;
+        l->blocks++;
+    }
+    return p;
+}
+
+static void fuzz_mfree(struct dctx *cx, void *p, size_t n)
+{
+    struct fuzz_lent *l = cx->engine;
+
+    if (!p)
+        return;
+    if (n > l->bytes || l->blocks == 0)
+        abort(); /* returned with a size it was not lent with */
+    l->bytes -= n;
+    l->blocks--;
+    free(p);
+}
 
 /* Reads every string a fact lends, so ASan sees a view that points nowhere. */
 static void fuzz_emit(struct dctx *cx, const struct fact *f)
@@ -66,7 +104,9 @@ static int fuzz_tcp_dissector(const struct dissector *d, uint16_t server_port, c
                               size_t size)
 {
     struct flow_info fi = {.ipproto = 6, .client_port = 50000, .server_port = server_port};
-    struct dctx cx = {.fi = &fi, .emit = fuzz_emit};
+    struct fuzz_lent lent = {0, 0};
+    struct dctx cx = {
+        .fi = &fi, .emit = fuzz_emit, .engine = &lent, .alloc = fuzz_alloc, .mfree = fuzz_mfree};
     struct fuzz_side sides[2];
     size_t chunk, split;
     int interleave, r = 0;
@@ -102,6 +142,8 @@ static int fuzz_tcp_dissector(const struct dissector *d, uint16_t server_port, c
     }
     if (r != DISSECT_REJECT && d->end)
         d->end(st, &cx);
+    if (lent.bytes || lent.blocks)
+        abort(); /* lent memory not returned by end() (or before a reject) */
     free(st);
     free(sides[0].tail);
     free(sides[1].tail);

@@ -4,6 +4,10 @@
  * with the engine's tail contract (unconsumed bytes kept and offered again
  * joined with new ones; past max_tail the oldest are dropped and gap() is
  * called), and end() is called once unless the flow was rejected.
+ * The dctx lends memory (alloc/mfree) from malloc and counts what is out, so
+ * a test can assert that everything lent came back by end(); lent_budget
+ * (0: none) makes alloc refuse past it, and a test may set cx.alloc = NULL
+ * to lend nothing at all.
  * Header-only: each test is its own program and owns one struct emu.
  */
 #ifndef FIREDAMP_EMU_TCP_H
@@ -24,7 +28,45 @@ struct emu {
     uint8_t *tail[2];
     size_t tlen[2], cap;
     uint32_t gaps;
+    size_t lent, lent_peak, lent_budget; /* bytes out now, at most, allowed (0: no bound) */
+    uint32_t lent_blocks, lent_refused;  /* blocks out now, allocs refused */
 };
+
+/* dctx alloc(): malloc, charged to the emulator (cx->engine is the struct emu). */
+static void *emu_alloc(struct dctx *cx, size_t n)
+{
+    struct emu *e = cx->engine;
+    void *p;
+
+    if (n == 0 || (e->lent_budget && n > e->lent_budget - e->lent)) {
+        e->lent_refused++;
+        return NULL;
+    }
+    p = malloc(n);
+    if (!p) {
+        e->lent_refused++;
+        return NULL;
+    }
+    e->lent += n;
+    e->lent_blocks++;
+    if (e->lent > e->lent_peak)
+        e->lent_peak = e->lent;
+    return p;
+}
+
+/* dctx mfree(): aborts when more comes back than was lent (a wrong size). */
+static void emu_mfree(struct dctx *cx, void *p, size_t n)
+{
+    struct emu *e = cx->engine;
+
+    if (!p)
+        return;
+    if (n > e->lent || e->lent_blocks == 0)
+        abort();
+    e->lent -= n;
+    e->lent_blocks--;
+    free(p);
+}
 
 /* (Re)starts e for dissector d: fresh zeroed state, empty tails of cap bytes. */
 static void emu_init(struct emu *e, const struct dissector *d, uint16_t server_port,
@@ -40,6 +82,9 @@ static void emu_init(struct emu *e, const struct dissector *d, uint16_t server_p
     e->fi.server_port = server_port;
     e->cx.fi = &e->fi;
     e->cx.emit = emit;
+    e->cx.engine = e;
+    e->cx.alloc = emu_alloc;
+    e->cx.mfree = emu_mfree;
     e->st = calloc(1, d->state_size ? d->state_size : 1);
     e->tail[0] = malloc(cap);
     e->tail[1] = malloc(cap);

