@@ -110,6 +110,39 @@ static void mark_truncated(struct fact *f)
             f->field[i].v.u = 1;
 }
 
+/*
+ * The script scan, or its cached result when the same complete body (same
+ * SHA-256, hence the same sample) was scanned before with the same set.
+ */
+static void scan_script(const struct c2_policy *p, const struct fact *in, struct c2_scratch *sc,
+                        const char *text, size_t len)
+{
+    struct c2_cached *c = NULL;
+    const char *sha;
+    size_t shalen;
+
+    if (str_field(in, "sha256", &sha, &shalen) && shalen == sizeof(c->sha256)) {
+        unsigned h = 0;
+
+        for (int i = 0; i < 8; i++)
+            h = h << 4 | (unsigned)(sha[i] <= '9' ? sha[i] - '0' : (sha[i] | 0x20) - 'a' + 10);
+        c = &sc->cache[h % C2_CACHE_SLOTS];
+        if (c->used && c->set == p->ind && memcmp(c->sha256, sha, shalen) == 0) {
+            sc->res = c->res;
+            sc->cache_hits++;
+            return;
+        }
+    }
+    indicators_scan(p->ind, sc->xs, IND_SCOPE_SCRIPT, (const uint8_t *)text, len, &sc->res);
+    sc->scans++;
+    if (c && !sc->res.errors) { /* a scan cut short by a limit is not kept */
+        memcpy(c->sha256, sha, shalen);
+        c->set = p->ind;
+        c->used = 1;
+        c->res = sc->res;
+    }
+}
+
 static int transfer_ioc(const struct c2_policy *p, const struct fact *in, struct ioc_match *m)
 {
     const char *host = NULL, *url, *sha;
@@ -156,7 +189,7 @@ const struct fact *c2_policy_enrich(const struct c2_policy *p, const struct fact
     if (p->ind && sc->xs && str_field(in, "body", &s, &len)) {
         const struct fact_field *size = fact_get(in, "size");
 
-        indicators_scan(p->ind, sc->xs, IND_SCOPE_SCRIPT, (const uint8_t *)s, len, &sc->res);
+        scan_script(p, in, sc, s, len);
         if (size && size->type == FV_UINT && size->v.u > len) {
             /* past the inspection depth: say so, and how far the scan read */
             mark_truncated(&sc->fact);

@@ -41,12 +41,28 @@ struct c2_policy {
     unsigned score_medium;           /* risk medium at or above (default 30) */
 };
 
+/*
+ * Scan results by body SHA-256, per worker: a worm fetches the same xmr.sh
+ * from thousands of hosts, and a scan costs ~1,000 instructions a byte (67
+ * patterns), a lookup ~100. Direct-mapped; a collision replaces.
+ */
+#define C2_CACHE_SLOTS 256
+
+struct c2_cached {
+    char sha256[64];                 /* hex, as the dissector writes it */
+    const struct indicator_set *set; /* results name this set's indicators */
+    uint8_t used;
+    struct indicator_result res;
+};
+
 /* Per worker: the enriched copy and its strings. */
 struct c2_scratch {
     struct fact fact;
     struct indicator_scratch *xs; /* indicators_scratch_new(policy->ind), or NULL */
     struct indicator_result res;
     char buf[C2_BUF];
+    struct c2_cached cache[C2_CACHE_SLOTS];
+    uint64_t scans, cache_hits;
 };
 
 /*

@@ -3,9 +3,12 @@
  * files and, on Linux, captures live through a TPACKET_V3 memory-mapped ring
  * (pcap_create + pcap_activate), handing us pointers into the ring.
  */
+#include <errno.h>
 #include <limits.h>
+#include <linux/if_packet.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "capture.h"
 #include "decode.h"
@@ -71,6 +74,19 @@ int capture_open_live(struct capture *c, const struct config *cfg)
         fprintf(stderr, "firedamp: %s: warning: %s\n", cfg->iface, pcap_statustostr(rc));
     if (check_link(c) || (cfg->bpf[0] && capture_set_filter(c, cfg->bpf)))
         goto out_close;
+    if (cfg->workers > 1 && strcmp(cfg->dispatch, "fanout") == 0) {
+        /*
+         * One ring per worker in one fanout group: the kernel spreads packets
+         * by a symmetric flow hash of the outer headers (both directions of
+         * a plain flow meet; tunnelled mirror traffic needs replicate).
+         */
+        int arg = (int)(cfg->fanout_group | (PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG) << 16);
+        if (setsockopt(pcap_fileno(c->pc), SOL_PACKET, PACKET_FANOUT, &arg, sizeof(arg)) != 0) {
+            snprintf(c->errstr, sizeof(c->errstr), "%s: PACKET_FANOUT: %s", cfg->iface,
+                     strerror(errno));
+            goto out_close;
+        }
+    }
     return 0;
 out_close:
     pcap_close(c->pc);

@@ -100,6 +100,8 @@ static const struct key keys[] = {
     U32("redis.queue_kb", redis_queue_kb, 64, 4194304,
         "hand-off queue to the Redis thread, KiB: absorbs a Redis stall up to the timeouts"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
+    STR("engine.dispatch", dispatch,
+        "replicate (each worker reads all, keeps its inner-flow share) or fanout (live: kernel PACKET_FANOUT_HASH)"),
     U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536,
         "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
     U32("engine.lent_memory_mb", lent_memory_mb, 1, 65536,
@@ -180,6 +182,7 @@ void config_defaults(struct config *c)
     c->redis_heartbeat_s = 10;
     c->redis_queue_kb = 16384;
     c->workers = 1;
+    strcpy(c->dispatch, "replicate");
     c->dissector_memory_mb = 32;
     c->lent_memory_mb = 64;
     decode_cfg_default(&c->decode);
@@ -507,6 +510,23 @@ int config_check(const struct config *c, char *err, size_t errlen)
         snprintf(err, errlen, "nothing to read: give -r FILE or -i INTERFACE");
         return -1;
     }
+    if (strcmp(c->dispatch, "replicate") != 0 && strcmp(c->dispatch, "fanout") != 0) {
+        snprintf(err, errlen, "engine.dispatch: '%s' is not replicate or fanout", c->dispatch);
+        return -1;
+    }
+    if (strcmp(c->dispatch, "fanout") == 0 && c->workers > 1 && !c->iface[0]) {
+        snprintf(err, errlen,
+                 "engine.dispatch: fanout is for live capture (-i); files use replicate");
+        return -1;
+    }
+    for (unsigned i = 0; i < c->nread && c->workers > 1; i++)
+        if (strcmp(c->read_files[i], "-") == 0) {
+            snprintf(err, errlen,
+                     "engine.workers: with %u workers each reads every file; stdin (-r -) can "
+                     "be read only once",
+                     c->workers);
+            return -1;
+        }
     if (c->download_score_medium > c->download_score_high) {
         snprintf(err, errlen, "download.score_medium (%u) is above download.score_high (%u)",
                  c->download_score_medium, c->download_score_high);

@@ -321,9 +321,7 @@ static void parse_args(struct run *r, int argc, char **argv)
         usage_error("%s", err);
     if (c->redis_url[0] && redis_out_check(c, err, sizeof(err)) != 0)
         usage_error("%s", err);
-    if (c->workers > 1)
-        usage_error(
-            "engine.workers: only 1 worker in this version (multi-worker dispatch is issue #7)");
+    c->fanout_group = (uint32_t)getpid() & 0xffff;
 }
 
 /* Checks inputs before any output exists: files readable, BPF valid. */
@@ -456,6 +454,15 @@ struct worker_arg {
     unsigned id;
 };
 
+/*
+ * Every worker reads every file (replicate mode): the same problem would be
+ * told once per worker, so only worker 0 tells it; each still counts it.
+ */
+static int quiet(const struct run *r, const struct worker *w)
+{
+    return w->id != 0 && !r->cfg.iface[0];
+}
+
 static int read_capture(struct run *r, struct worker *w, struct capture *cap)
 {
     int n;
@@ -470,7 +477,8 @@ static int read_capture(struct run *r, struct worker *w, struct capture *cap)
         if (n == 0 && cap->live)
             worker_publish(w); /* an idle link still reports its counters */
         if (n == -1) {
-            fprintf(stderr, "firedamp: %s\n", cap->errstr);
+            if (!quiet(r, w))
+                fprintf(stderr, "firedamp: %s\n", cap->errstr);
             return -1;
         }
     }
@@ -497,7 +505,8 @@ static void *worker_main(void *arg)
     } else {
         for (unsigned i = 0; i < c->nread && !stop_requested; i++) {
             if (capture_open_file(cap, c->read_files[i], c) != 0) {
-                fprintf(stderr, "firedamp: %s\n", cap->errstr);
+                if (!quiet(r, w))
+                    fprintf(stderr, "firedamp: %s\n", cap->errstr);
                 r->failed = 1;
                 continue;
             }

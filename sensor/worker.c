@@ -553,7 +553,7 @@ static unsigned packet_owner(const struct worker *w, const struct pkt *p, int rc
     h = owner_mix(p->src, p->l4_ok ? p->sport : 0, w->owner_seed) +
         owner_mix(p->dst, p->l4_ok ? p->dport : 0, w->owner_seed) + p->proto;
     h ^= h >> 32;
-    return (unsigned)(h % w->nworkers);
+    return (unsigned)(h % w->replicas);
 }
 
 void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
@@ -564,7 +564,7 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     int dir, rc;
 
     rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
-    if (w->nworkers > 1 && packet_owner(w, &p, rc) != w->id)
+    if (w->replicas > 1 && packet_owner(w, &p, rc) != w->id)
         return; /* another worker's share: not even counted here */
     w->st.packets++;
     w->st.bytes += wirelen;
@@ -693,7 +693,8 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->meta.source = id;
     w->meta.seq = &w->event_seq;
     w->flow_log = cfg->flow_log[0] != '\0';
-    w->nworkers = cfg->workers ? cfg->workers : 1;
+    /* replicate mode: every worker reads everything and keeps its share */
+    w->replicas = cfg->workers > 1 && strcmp(cfg->dispatch, "fanout") != 0 ? cfg->workers : 1;
     w->owner_seed = cfg->flow.hash_seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;

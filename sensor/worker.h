@@ -74,7 +74,7 @@ struct worker {
     char pool_name[HOSTMAP_NAME_MAX];
     int flow_log;        /* flow records wanted */
     uint64_t event_seq;  /* events numbered so far (event_id) */
-    unsigned nworkers;   /* workers sharing the input (replicate mode) */
+    unsigned replicas;   /* workers sharing a replicated input (1: keep every packet) */
     uint64_t owner_seed; /* of the packet-owner hash */
 
     pthread_mutex_t pub_lock;

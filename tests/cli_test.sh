@@ -59,6 +59,15 @@ expect 2 "--group and --consumer go with --tail" "--group without --tail" -- -r 
 printf 'not a spool\n' >"$t/notaspool"
 expect 1 "notaspool: exists and is not a firedamp spool" "foreign spool file" -- -r "$pcap" --redis redis://127.0.0.1:1/0 --set redis.spool_path="$t/notaspool"
 grep -q '^not a spool$' "$t/notaspool" || { fail=$((fail + 1)); echo "FAIL: a foreign spool file was changed"; }
+expect 2 "stdin \\(-r -\\) can be read only once" "stdin with 2 workers" -- -r - --set engine.workers=2
+expect 2 "fanout is for live capture" "fanout with files" -- -r "$pcap" --set engine.workers=2 --set engine.dispatch=fanout
+expect 2 "engine.dispatch: 'spray' is not" "bad dispatch" -- -r "$pcap" --set engine.dispatch=spray
+# replicate mode: two workers tell what one tells (events sorted: their order may differ)
+set -- -r "$src/pcaps/dns-then-stratum.pcap" -r "$src/pcaps/docker-worm.pcap" -r "$src/pcaps/http-keepalive.pcap" --deterministic
+"$bin" "$@" | grep -v '"event_type":"stats"' | sed 's/"flow_id":[0-9]*,//; s/"event_id":"[^"]*",//' | sort >"$t/w1"
+"$bin" "$@" --set engine.workers=2 | grep -v '"event_type":"stats"' | sed 's/"flow_id":[0-9]*,//; s/"event_id":"[^"]*",//' | sort >"$t/w2"
+if [ -s "$t/w1" ] && cmp -s "$t/w1" "$t/w2"; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL: 2 workers differ from 1: $(diff "$t/w1" "$t/w2" | head -c 400)"; fi
 expect 0 "" "help" -- --help
 grep -q SYNOPSIS "$t/out" || { fail=$((fail + 1)); echo "FAIL: --help has no SYNOPSIS"; }
 expect 0 "" "version" -- --version

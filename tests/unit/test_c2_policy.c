@@ -180,6 +180,36 @@ static void test_depth_and_beacon(void)
     CHECK(fact_get(out, "beacon") == NULL);
 }
 
+/* The same complete body twice: scanned once, the same verdict both times. */
+static void test_cache(void)
+{
+    struct fact in;
+    const struct fact *out;
+    uint64_t scans = sc.scans, hits = sc.cache_hits, score;
+    int log = 0;
+
+    transfer(&in, "http://198.51.100.9/xmr.sh", "198.51.100.9", "curl/7.88.1", "shell-script", 1,
+             xmr_sh, sizeof(xmr_sh) - 1);
+    fact_cstr(&in, "sha256", "2e16b094e310954277e58dcd6f6e719e9e5e549e5eecd08316463a46320b4e8c");
+    out = c2_policy_enrich(&pol, &in, &sc, &log);
+    score = num(out, "score");
+    CHECK(has_item(out, "indicators", "xmrig"));
+    CHECK_EQ(sc.scans, scans + 1);
+    out = c2_policy_enrich(&pol, &in, &sc, &log);
+    CHECK_EQ(sc.scans, scans + 1);
+    CHECK_EQ(sc.cache_hits, hits + 1);
+    CHECK_EQ(num(out, "score"), score);
+    CHECK(has_item(out, "indicators", "xmrig"));
+    /* another body under the same first hex digits: its own scan */
+    transfer(&in, "http://dl.vendor.example/install.sh", "dl.vendor.example", "curl/7.88.1",
+             "shell-script", 0, installer, sizeof(installer) - 1);
+    fact_cstr(&in, "sha256", "2e16b094ffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+    out = c2_policy_enrich(&pol, &in, &sc, &log);
+    CHECK_EQ(sc.scans, scans + 2);
+    CHECK(!has_item(out, "indicators", "xmrig"));
+    CHECK_STR(str(out, "risk"), "low");
+}
+
 static void test_ioc(void)
 {
     struct fact in;
@@ -237,6 +267,7 @@ int main(void)
     test_scripts();
     test_silent();
     test_depth_and_beacon();
+    test_cache();
     test_ioc();
 
     indicators_scratch_free(sc.xs);
