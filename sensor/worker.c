@@ -583,7 +583,11 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
      * files whose clocks overlap (or one bogus far-future timestamp), the
      * newest time would end every flow of the next file at its first packet.
      */
-    flow_expire(&w->ft, ts_us, WORKER_EXPIRE_BATCH);
+    if (ts_us - w->expire_ts >= WORKER_EXPIRE_EVERY_US || ts_us < w->expire_ts || w->expire_more) {
+        /* timeouts are seconds: a look every millisecond of packet time is plenty */
+        w->expire_more = flow_expire(&w->ft, ts_us, WORKER_EXPIRE_BATCH) >= WORKER_EXPIRE_BATCH;
+        w->expire_ts = ts_us;
+    }
     f = flow_packet(&w->ft, &p, &dir);
     if (!f)
         goto out;

@@ -28,9 +28,10 @@
 #include "stats.h"
 #include "stream.h"
 
-#define WORKER_MAX_DISSECTORS 16
-#define WORKER_PROBE_PACKETS  8  /* in-order deliveries per direction a MAYBE may last */
-#define WORKER_EXPIRE_BATCH   16 /* flows expired per packet at most */
+#define WORKER_MAX_DISSECTORS  16
+#define WORKER_PROBE_PACKETS   8    /* in-order deliveries per direction a MAYBE may last */
+#define WORKER_EXPIRE_BATCH    16   /* flows expired per packet at most */
+#define WORKER_EXPIRE_EVERY_US 1000 /* packet time between looks for idle flows */
 
 /* What all workers share: read-only signatures and the pool address table. */
 struct worker_shared {
@@ -76,6 +77,8 @@ struct worker {
     uint64_t event_seq;  /* events numbered so far (event_id) */
     unsigned replicas;   /* workers sharing a replicated input (1: keep every packet) */
     uint64_t owner_seed; /* of the packet-owner hash */
+    uint64_t expire_ts;  /* packet time of the last look for idle flows */
+    int expire_more;     /* that look hit its batch: look again at the next packet */
 
     pthread_mutex_t pub_lock;
     struct stats published;
