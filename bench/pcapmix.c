@@ -1,7 +1,7 @@
 /*
  * pcapmix: builds one large benchmark capture that looks like a busy SPAN port.
  *
- * The output is a classic pcap (Ethernet, microsecond timestamps) merging three sources in
+ * The output is a classic pcap (Ethernet, microsecond timestamps) merging four sources in
  * time order, so flows of all kinds overlap the way they do on a real link:
  *   - replicated input: every packet of every input capture, copied COPIES times; each
  *     (copy, input) pair adds its own constant to the low 16 bits of every IPv4/IPv6 address,
@@ -10,9 +10,13 @@
  *     checksum are patched incrementally (RFC 1624), so a valid packet stays valid.
  *   - bulk: TCP port 443 flows shaped like TLS downloads/uploads: handshake, a ClientHello
  *     with SNI, a ServerHello, then 1448-byte segments of random bytes framed as TLS
- *     application-data records, an ACK every second segment, and a FIN exchange.
+ *     application-data records, an ACK every -a (default 2) segments, and a FIN exchange.
  *   - short: single-SYN scans of random addresses and ports, and DNS query/response pairs.
- * Proportions are by bytes (-B/-R/-F); the short flows dominate by packet and flow count.
+ *   - udp (off by default): long RTP-shaped UDP streams (voice, video calls, game telemetry),
+ *     one bidirectional flow each, tens of small datagrams per second each way for minutes.
+ * Proportions are by bytes (-B/-R/-F/-U); with the default shares the short flows dominate by
+ * packet and flow count. -U 0 and -a 2 leave the output byte-identical to what it was before
+ * those flags existed, so captures built with the old defaults stay reproducible.
  * Everything is spread over DURATION seconds (-d) and is deterministic for a given seed (-x).
  *
  * It deliberately does not read pcapng (convert with `editcap -F pcap`), does not rewrite
@@ -50,11 +54,26 @@
 #define N_SCANNERS         8
 #define N_RESOLVERS        2
 #define SYN_SCAN_FRAME     60 /* 54-byte SYN padded to the Ethernet minimum */
+#define DEFAULT_ACK_EVERY  2  /* delayed ACK; 1 is a receiver in quickack mode */
+#define MAX_ACK_EVERY      64
+#define MAX_PCT            1000 /* per share; keeps budget arithmetic far from overflow */
+#define RTP_HLEN           12
+#define UDP_HDRS           (ETH_HLEN + 20 + 8 + RTP_HLEN)
+#define RTP_MAX_PAYLOAD    1400 /* keeps every frame below FRAME_MAX */
+#define RTP_DEF_PMIN       160  /* G.711 20 ms ... */
+#define RTP_DEF_PMAX       240  /* ... to a small video/wideband frame */
+#define RTP_MIN_PPS        25   /* per direction: 40 ms ... */
+#define RTP_PPS_SPAN       26   /* ... to 20 ms packetisation */
+#define RTP_MIN_DUR_S      30
+#define RTP_MAX_DUR_S      600
+#define RTP_MIN_PORT       10000 /* RTP uses an even port, RTCP the odd one above it */
+#define RTP_JITTER_US      2000
 
 enum src {
     SRC_REPL,
     SRC_BULK,
     SRC_SHORT,
+    SRC_UDP,
     SRC_N,
 };
 
@@ -63,6 +82,7 @@ enum ev_kind {
     EV_BULK,
     EV_SHORT,
     EV_DNS_RESP,
+    EV_UDP,
 };
 
 /* ---- deterministic randomness ---- */
@@ -562,6 +582,7 @@ struct bulk {
     uint32_t seg_us, rtt_us;
     uint32_t sni, req_len;
     uint64_t key;
+    uint32_t ack_every; /* one ACK per this many data segments */
     int download;
     int phase;
 };
@@ -576,13 +597,14 @@ static uint64_t bulk_bytes(const struct bulk *b)
     uint64_t n = 2 * (tcp_hdrlen(2) + PCAP_REC_HDR) + hdr; /* SYN, SYN/ACK, ACK */
     n += hdr + ch + hdr + MSS_PAYLOAD + hdr + b->req_len;
     n += full * (hdr + MSS_PAYLOAD) + (rem ? hdr + rem : 0);
-    n += (nseg + 1) / 2 * hdr + 3 * hdr;
+    n += (nseg + b->ack_every - 1) / b->ack_every * hdr + 3 * hdr;
     return n;
 }
 
-static void bulk_plan(struct bulk *b, uint64_t id, uint64_t duration_us)
+static void bulk_plan(struct bulk *b, uint64_t id, uint64_t duration_us, uint32_t ack_every)
 {
     memset(b, 0, sizeof(*b));
+    b->ack_every = ack_every;
     b->key = rnd64();
     b->cip = 0x0a000000u | (uint32_t)rnd_below(1u << 24);
     b->sip = 0xc6120000u | (uint32_t)rnd_below(1u << 17); /* 198.18.0.0/15, RFC 2544 */
@@ -712,7 +734,7 @@ static uint64_t bulk_step(struct bulk *b, uint64_t now, struct out *o)
     case BP_DATA:
         b->sent += plen;
         b->nseg++;
-        b->phase = (b->nseg % 2 == 0 || b->sent == b->total) ? BP_DATA_ACK : BP_DATA;
+        b->phase = (b->nseg % b->ack_every == 0 || b->sent == b->total) ? BP_DATA_ACK : BP_DATA;
         if (b->phase == BP_DATA_ACK)
             next = now + b->seg_us / 2;
         break;
@@ -787,6 +809,145 @@ static size_t dns_build(uint8_t *f, int response, uint32_t client, uint16_t cpor
     put16(u + 4, (uint16_t)udplen);
     l4_csum(ip, udplen, 6);
     return ETH_HLEN + 20 + udplen;
+}
+
+/* ---- long UDP streams: RTP-shaped voice, video calls, game telemetry ---- */
+
+/*
+ * One stream is one bidirectional UDP flow between a 10/8 client and a 198.18/15 server, both
+ * on even ports >= RTP_MIN_PORT, carrying RTP (RFC 3550: V=2, no padding, extension or CSRC)
+ * both ways at the same packet rate for its whole life. Each direction has its own SSRC,
+ * random initial sequence number and timestamp, both incremented per packet as a sender
+ * would. Static payload types (0 PCMU, 8 PCMA) keep one payload size for the whole stream,
+ * like a constant-bit-rate codec; dynamic ones (96..111) vary per packet inside the -p range.
+ * There is no RTCP, no signalling (SIP/SDP) and no loss; a sensor sees a long flow of small
+ * datagrams, which is what this class exists to put on its packet path.
+ */
+struct rtp {
+    uint32_t cip, sip;
+    uint16_t cport, sport;
+    uint64_t key;
+    uint64_t start_us[2];
+    uint32_t gap_us;  /* packet interval, both directions */
+    uint64_t left[2]; /* packets still to send, per direction (0 = client -> server) */
+    uint64_t sent[2];
+    uint32_t ssrc[2], ts[2];
+    uint16_t seq[2], id[2];
+    uint32_t ts_step;
+    uint16_t pbase; /* payload size of a static-PT stream, and the planning estimate */
+    uint8_t pt;
+};
+
+static uint16_t rtp_payload_len(const struct rtp *r, int dir, uint16_t pmin, uint16_t pmax)
+{
+    if (r->pt < 96)
+        return r->pbase;
+    uint64_t h = mix64(r->key ^ ((uint64_t)dir << 62) ^ r->sent[dir]);
+    return (uint16_t)(pmin + h % ((uint64_t)pmax - pmin + 1));
+}
+
+static uint64_t rtp_frame_cost(uint16_t payload)
+{
+    size_t f = UDP_HDRS + payload;
+    return PCAP_REC_HDR + (f < 60 ? 60 : f);
+}
+
+/* Output bytes the stream will take, with the mean payload for dynamic payload types. */
+static uint64_t rtp_bytes(const struct rtp *r, uint16_t pmin, uint16_t pmax)
+{
+    uint64_t per = rtp_frame_cost(r->pt < 96 ? r->pbase : (uint16_t)((pmin + pmax) / 2));
+    return (r->left[0] + r->left[1]) * per;
+}
+
+static void rtp_plan(struct rtp *r, uint64_t duration_us, uint16_t pmin, uint16_t pmax)
+{
+    memset(r, 0, sizeof(*r));
+    r->key = rnd64();
+    r->cip = 0x0a000000u | (uint32_t)rnd_below(1u << 24);
+    r->sip = 0xc6120000u | (uint32_t)rnd_below(1u << 17);
+    r->cport = (uint16_t)(RTP_MIN_PORT + 2 * rnd_below((65536 - RTP_MIN_PORT) / 2));
+    r->sport = (uint16_t)(RTP_MIN_PORT + 2 * rnd_below((65536 - RTP_MIN_PORT) / 2));
+    unsigned k = (unsigned)rnd_below(18);
+    r->pt = (uint8_t)(k == 0 ? 0 : k == 1 ? 8 : 96 + (k - 2));
+    r->pbase = (uint16_t)(pmin + rnd_below((uint64_t)pmax - pmin + 1));
+    uint32_t pps = (uint32_t)(RTP_MIN_PPS + rnd_below(RTP_PPS_SPAN));
+    r->gap_us = 1000000 / pps;
+    r->ts_step = (r->pt < 96 ? 8000 : 48000) / pps;
+    for (int d = 0; d < 2; d++) {
+        r->ssrc[d] = (uint32_t)rnd64();
+        r->ts[d] = (uint32_t)rnd64();
+        r->seq[d] = (uint16_t)rnd64();
+        r->id[d] = (uint16_t)rnd64();
+    }
+    uint64_t dur = (RTP_MIN_DUR_S + rnd_below(RTP_MAX_DUR_S - RTP_MIN_DUR_S + 1)) * 1000000;
+    if (dur > duration_us)
+        dur = duration_us;
+    uint64_t start = rnd_below(duration_us - dur + 1);
+    /* the callee answers a moment after the caller starts talking */
+    r->start_us[0] = start + rnd_below(r->gap_us);
+    r->start_us[1] = start + 50000 + rnd_below(250000);
+    for (int d = 0; d < 2; d++)
+        r->left[d] = r->start_us[d] < start + dur ? (start + dur - r->start_us[d]) / r->gap_us : 0;
+}
+
+/* The earliest time either direction sends next, or UINT64_MAX when both are done. */
+static uint64_t rtp_next(const struct rtp *r, int *dir)
+{
+    uint64_t best = UINT64_MAX;
+    for (int d = 0; d < 2; d++) {
+        if (!r->left[d])
+            continue;
+        uint64_t j = mix64(r->key + ((uint64_t)d << 40) + r->sent[d]) % RTP_JITTER_US;
+        uint64_t t = r->start_us[d] + r->sent[d] * r->gap_us + j;
+        if (t < best) {
+            best = t;
+            if (dir)
+                *dir = d;
+        }
+    }
+    return best;
+}
+
+/* Emits the stream's next datagram; returns its successor's time, or UINT64_MAX when done. */
+static uint64_t rtp_step(struct rtp *r, uint64_t now, struct out *o, uint16_t pmin, uint16_t pmax)
+{
+    static uint8_t f[FRAME_MAX];
+    int d = 0;
+    if (rtp_next(r, &d) == UINT64_MAX)
+        return UINT64_MAX;
+    uint16_t plen = rtp_payload_len(r, d, pmin, pmax);
+    uint8_t *rh = f + UDP_HDRS - RTP_HLEN;
+    rh[0] = 0x80;                                            /* V=2 */
+    rh[1] = (uint8_t)((r->sent[d] == 0 ? 0x80 : 0) | r->pt); /* marker: start of talkspurt */
+    put16(rh + 2, r->seq[d]);
+    put32(rh + 4, r->ts[d]);
+    put32(rh + 8, r->ssrc[d]);
+    memcpy(rh + RTP_HLEN,
+           pool + ((r->key + r->sent[d] * 131 + (uint64_t)d * 977) % (POOL_SIZE - FRAME_MAX)),
+           plen);
+    size_t udplen = 8 + RTP_HLEN + (size_t)plen;
+    int from_client = d == 0;
+    uint8_t *ip = eth_ip4(f, !from_client, (uint16_t)(20 + udplen), r->id[d], from_client ? 64 : 56,
+                          17, from_client ? r->cip : r->sip, from_client ? r->sip : r->cip);
+    uint8_t *u = ip + 20;
+    put16(u, from_client ? r->cport : r->sport);
+    put16(u + 2, from_client ? r->sport : r->cport);
+    put16(u + 4, (uint16_t)udplen);
+    l4_csum(ip, udplen, 6);
+    size_t flen = ETH_HLEN + 20 + udplen;
+    if (flen < 60) {
+        memset(f + flen, 0, 60 - flen);
+        flen = 60;
+    }
+    if (out_packet(o, SRC_UDP, now, f, (uint32_t)flen, (uint32_t)flen) < 0)
+        return UINT64_MAX;
+    r->seq[d]++;
+    r->ts[d] += r->ts_step;
+    r->id[d]++;
+    r->sent[d]++;
+    r->left[d]--;
+    uint64_t next = rtp_next(r, NULL);
+    return next == UINT64_MAX || next >= now ? next : now;
 }
 
 /* ---- replicated input ---- */
@@ -1060,17 +1221,21 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: pcapmix -o OUT.pcap [-s SIZE_MB] [-c COPIES] [-d SECONDS] [-B BULK%%]\n"
-            "               [-R REPLICATED%%] [-F SHORT%%] [-y SYN%%] [-m MAX_INPUT_SPAN_S]\n"
-            "               [-x SEED] [IN.pcap ...]\n"
+            "               [-R REPLICATED%%] [-F SHORT%%] [-U UDP%%] [-y SYN%%] [-a N]\n"
+            "               [-p MIN-MAX] [-m MAX_INPUT_SPAN_S] [-x SEED] [IN.pcap ...]\n"
             "  -s  output size in MiB (default %d); the file stops before exceeding it\n"
             "  -c  copies of the inputs (default: as many as fill -R of the output)\n"
             "  -d  capture duration in seconds (default %d)\n"
             "  -B/-R/-F  byte shares of bulk TLS flows, replicated input, short flows\n"
             "            (default 70/20/10; without inputs -R is shared out to the others)\n"
+            "  -U  byte share of long RTP-shaped UDP streams (default 0: none)\n"
             "  -y  percentage of short flows that are single SYNs, the rest DNS (default 75)\n"
+            "  -a  bulk flows ACK every N data segments (default %d; 1 = quickack)\n"
+            "  -p  RTP payload bytes of the UDP streams, MIN-MAX (default %d-%d, max %d)\n"
             "  -m  inputs longer than this are time-compressed to it (default DURATION/4)\n"
             "  -x  PRNG seed (default 1)\n",
-            DEFAULT_SIZE_MB, DEFAULT_DURATION_S);
+            DEFAULT_SIZE_MB, DEFAULT_DURATION_S, DEFAULT_ACK_EVERY, RTP_DEF_PMIN, RTP_DEF_PMAX,
+            RTP_MAX_PAYLOAD);
     exit(2);
 }
 
@@ -1086,14 +1251,32 @@ static unsigned long long num_arg(const char *s, int opt)
     return v;
 }
 
+/* "MIN-MAX" with MIN <= MAX <= RTP_MAX_PAYLOAD, or exit. */
+static void range_arg(const char *s, uint16_t *lo, uint16_t *hi)
+{
+    char *end;
+    errno = 0;
+    unsigned long a = strtoul(s, &end, 10);
+    int ok = !errno && end != s && *end == '-';
+    unsigned long b = ok ? strtoul(end + 1, &end, 10) : 0;
+    if (!ok || errno || *end || a > b || b > RTP_MAX_PAYLOAD) {
+        fprintf(stderr, "pcapmix: -p wants MIN-MAX with MIN <= MAX <= %d, got '%s'\n",
+                RTP_MAX_PAYLOAD, s);
+        exit(2);
+    }
+    *lo = (uint16_t)a;
+    *hi = (uint16_t)b;
+}
+
 int main(int argc, char **argv)
 {
     const char *out_path = NULL;
     uint64_t size_mb = DEFAULT_SIZE_MB, copies = 0, duration_s = DEFAULT_DURATION_S;
     uint64_t pct_bulk = 70, pct_repl = 20, pct_short = 10, pct_syn = 75, seed = 1;
-    uint64_t max_span_s = 0;
+    uint64_t max_span_s = 0, pct_udp = 0, ack_every = DEFAULT_ACK_EVERY;
+    uint16_t rtp_pmin = RTP_DEF_PMIN, rtp_pmax = RTP_DEF_PMAX;
     int opt;
-    while ((opt = getopt(argc, argv, "o:s:c:d:B:R:F:y:m:x:h")) != -1) {
+    while ((opt = getopt(argc, argv, "o:s:c:d:B:R:F:U:y:a:p:m:x:h")) != -1) {
         switch (opt) {
         case 'o':
             out_path = optarg;
@@ -1116,8 +1299,17 @@ int main(int argc, char **argv)
         case 'F':
             pct_short = num_arg(optarg, opt);
             break;
+        case 'U':
+            pct_udp = num_arg(optarg, opt);
+            break;
         case 'y':
             pct_syn = num_arg(optarg, opt);
+            break;
+        case 'a':
+            ack_every = num_arg(optarg, opt);
+            break;
+        case 'p':
+            range_arg(optarg, &rtp_pmin, &rtp_pmax);
             break;
         case 'm':
             max_span_s = num_arg(optarg, opt);
@@ -1129,8 +1321,10 @@ int main(int argc, char **argv)
             usage();
         }
     }
-    if (!out_path || size_mb == 0 || duration_s == 0 || pct_syn > 100 ||
-        pct_bulk + pct_repl + pct_short == 0 || size_mb > 1000000 || duration_s > 86400)
+    if (!out_path || size_mb == 0 || duration_s == 0 || pct_syn > 100 || pct_bulk > MAX_PCT ||
+        pct_repl > MAX_PCT || pct_short > MAX_PCT || pct_udp > MAX_PCT ||
+        pct_bulk + pct_repl + pct_short + pct_udp == 0 || size_mb > 1000000 || duration_s > 86400 ||
+        ack_every == 0 || ack_every > MAX_ACK_EVERY)
         usage();
     if (max_span_s == 0 || max_span_s > duration_s)
         max_span_s = duration_s / 4 ? duration_s / 4 : 1;
@@ -1155,7 +1349,7 @@ int main(int argc, char **argv)
     uint64_t duration_us = duration_s * 1000000;
     uint64_t size = size_mb * MIB;
     uint64_t body = size > PCAP_FILE_HDR ? size - PCAP_FILE_HDR : 0;
-    uint64_t pct_all = pct_bulk + pct_repl + pct_short;
+    uint64_t pct_all = pct_bulk + pct_repl + pct_short + pct_udp;
     if (nfiles == 0 || pct_repl == 0) {
         copies = 0;
     } else if (copies == 0) {
@@ -1167,8 +1361,11 @@ int main(int argc, char **argv)
         copies = 65535 / (nfiles ? nfiles : 1); /* every (copy, file) needs its own shift */
     uint64_t repl_bytes = copies * in_bytes;
     uint64_t rest = body > repl_bytes ? body - repl_bytes : 0;
-    uint64_t bulk_budget = pct_bulk + pct_short ? rest * pct_bulk / (pct_bulk + pct_short) : 0;
-    uint64_t short_budget = pct_bulk + pct_short ? rest - bulk_budget : 0;
+    /* Written so that -U 0 gives exactly the budgets of the three-class original. */
+    uint64_t pct_rest = pct_bulk + pct_short + pct_udp;
+    uint64_t bulk_budget = pct_rest ? rest * pct_bulk / pct_rest : 0;
+    uint64_t udp_budget = pct_rest ? rest * pct_udp / pct_rest : 0;
+    uint64_t short_budget = pct_rest ? rest - bulk_budget - udp_budget : 0;
 
     struct heap heap = {0};
 
@@ -1204,18 +1401,45 @@ int main(int argc, char **argv)
             bulks = xrealloc(bulks, bulk_cap * sizeof(*bulks));
         }
         struct bulk *b = &bulks[nbulk];
-        bulk_plan(b, nbulk, duration_us);
+        bulk_plan(b, nbulk, duration_us, (uint32_t)ack_every);
         uint64_t bytes = bulk_bytes(b);
         if (planned + bytes > bulk_budget) {
             uint64_t over = planned + bytes - bulk_budget;
             /* each payload byte costs about (1514+16+41)/1448 output bytes */
-            uint64_t cut = over * MSS_PAYLOAD / (tcp_hdrlen(1) + MSS_PAYLOAD + PCAP_REC_HDR + 41);
+            uint64_t ack_cost = (tcp_hdrlen(1) + PCAP_REC_HDR) / ack_every;
+            uint64_t cut =
+                over * MSS_PAYLOAD / (tcp_hdrlen(1) + MSS_PAYLOAD + PCAP_REC_HDR + ack_cost);
             b->total = b->total > cut + BULK_MIN_BYTES ? b->total - cut : BULK_MIN_BYTES;
             bytes = bulk_bytes(b);
         }
         planned += bytes;
         heap_push(&heap, (struct ev){.ts = b->start_us, .kind = EV_BULK, .idx = (uint32_t)nbulk});
         nbulk++;
+    }
+
+    /* UDP streams, planned until their byte budget is used; the last one is cut short */
+    size_t nrtp = 0, rtp_cap = 0;
+    struct rtp *rtps = NULL;
+    uint64_t rtp_planned = 0;
+    while (rtp_planned + 64 * 1024 < udp_budget) {
+        if (nrtp == rtp_cap) {
+            rtp_cap = rtp_cap ? rtp_cap * 2 : 256;
+            rtps = xrealloc(rtps, rtp_cap * sizeof(*rtps));
+        }
+        struct rtp *r = &rtps[nrtp];
+        rtp_plan(r, duration_us, rtp_pmin, rtp_pmax);
+        uint64_t bytes = rtp_bytes(r, rtp_pmin, rtp_pmax);
+        if (rtp_planned + bytes > udp_budget) {
+            double keep = (double)(udp_budget - rtp_planned) / (double)bytes;
+            r->left[0] = (uint64_t)((double)r->left[0] * keep);
+            r->left[1] = (uint64_t)((double)r->left[1] * keep);
+            bytes = rtp_bytes(r, rtp_pmin, rtp_pmax);
+        }
+        rtp_planned += bytes;
+        uint64_t first = rtp_next(r, NULL);
+        if (first != UINT64_MAX)
+            heap_push(&heap, (struct ev){.ts = first, .kind = EV_UDP, .idx = (uint32_t)nrtp});
+        nrtp++;
     }
 
     /* short flows: evenly spaced over the capture, each a SYN or a DNS exchange */
@@ -1259,6 +1483,9 @@ int main(int argc, char **argv)
             break;
         case EV_BULK:
             next = bulk_step(&bulks[e.idx], e.ts, &o);
+            break;
+        case EV_UDP:
+            next = rtp_step(&rtps[e.idx], e.ts, &o, rtp_pmin, rtp_pmax);
             break;
         case EV_DNS_RESP: {
             size_t n = dns_build(frame, 1, e.client, e.cport, e.txid, e.name, e.resolver);
@@ -1317,6 +1544,7 @@ int main(int argc, char **argv)
     free(files);
     free(streams);
     free(bulks);
+    free(rtps);
     free(heap.v);
     size_t nflows = o.flows.n;
     free(o.flows.slot);
@@ -1327,10 +1555,11 @@ int main(int argc, char **argv)
            "\"replicated\":{\"inputs\":%zu,\"copies\":%" PRIu64 ",\"packets\":%" PRIu64
            ",\"bytes\":%" PRIu64 "},"
            "\"short\":{\"syn\":%" PRIu64 ",\"dns\":%" PRIu64 ",\"packets\":%" PRIu64
-           ",\"bytes\":%" PRIu64 "}}\n",
+           ",\"bytes\":%" PRIu64 "},"
+           "\"udp\":{\"flows\":%zu,\"packets\":%" PRIu64 ",\"bytes\":%" PRIu64 "}}\n",
            out_path, o.bytes + PCAP_FILE_HDR, o.packets, nflows, (double)o.last_ts / 1e6, o.full,
            nbulk, o.src_packets[SRC_BULK], o.src_bytes[SRC_BULK], nfiles, copies,
            o.src_packets[SRC_REPL], o.src_bytes[SRC_REPL], n_syn, n_dns, o.src_packets[SRC_SHORT],
-           o.src_bytes[SRC_SHORT]);
+           o.src_bytes[SRC_SHORT], nrtp, o.src_packets[SRC_UDP], o.src_bytes[SRC_UDP]);
     return 0;
 }
