@@ -4,11 +4,15 @@
  * (pcap_create + pcap_activate), handing us pointers into the ring.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <linux/if_packet.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "capture.h"
 #include "decode.h"
@@ -23,6 +27,122 @@ static int check_link(struct capture *c)
         return -1;
     }
     return 0;
+}
+
+#define PCAP_FILE_HDR  24
+#define PCAP_REC_HDR   16
+#define MAP_RECORD_MAX (256u << 10) /* libpcap refuses bigger records too */
+#define MAP_DROP_CHUNK (8u << 20)   /* pages behind the reader given back this often */
+
+static uint32_t rd32(const uint8_t *p, int swap)
+{
+    uint32_t v;
+
+    memcpy(&v, p, 4);
+    return swap ? __builtin_bswap32(v) : v;
+}
+
+/*
+ * Maps a classic pcap file that libpcap has already accepted. Anything odd
+ * (pcapng, a pipe, a short header, mmap refused) leaves it to libpcap.
+ */
+static void map_file(struct capture *c, const char *path)
+{
+    struct stat st;
+    uint8_t hdr[4];
+    uint32_t magic;
+    void *m;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < PCAP_FILE_HDR ||
+        pread(fd, hdr, 4, 0) != 4) {
+        close(fd);
+        return;
+    }
+    memcpy(&magic, hdr, 4);
+    switch (magic) {
+    case 0xa1b2c3d4:
+        c->swap = 0, c->nsec = 0;
+        break;
+    case 0xd4c3b2a1:
+        c->swap = 1, c->nsec = 0;
+        break;
+    case 0xa1b23c4d:
+        c->swap = 0, c->nsec = 1;
+        break;
+    case 0x4d3cb2a1:
+        c->swap = 1, c->nsec = 1;
+        break;
+    default:
+        close(fd);
+        return;
+    }
+    m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return;
+    madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+    c->map = m;
+    c->map_len = (size_t)st.st_size;
+    c->off = c->dropped_to = PCAP_FILE_HDR;
+    pcap_close(c->pc);
+    c->pc = NULL;
+}
+
+/* One call's worth of records from the mapping (capture_dispatch's contract). */
+static int map_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
+{
+    int n = 0;
+
+    while (n < max) {
+        struct pcap_pkthdr h;
+        const uint8_t *r = c->map + c->off;
+        size_t left = c->map_len - c->off;
+        uint32_t frac;
+
+        if (left == 0)
+            return n ? n : -2;
+        if (left < PCAP_REC_HDR) {
+            snprintf(c->errstr, sizeof(c->errstr),
+                     "%s: truncated dump file; %zu bytes of a %d-byte record header at offset %zu",
+                     c->name, left, PCAP_REC_HDR, c->off);
+            return -1;
+        }
+        h.caplen = rd32(r + 8, c->swap);
+        h.len = rd32(r + 12, c->swap);
+        if (h.caplen > MAP_RECORD_MAX) {
+            snprintf(c->errstr, sizeof(c->errstr),
+                     "%s: invalid packet capture length %u at offset %zu, bigger than %u", c->name,
+                     h.caplen, c->off, MAP_RECORD_MAX);
+            return -1;
+        }
+        if (left - PCAP_REC_HDR < h.caplen) {
+            snprintf(c->errstr, sizeof(c->errstr),
+                     "%s: truncated dump file; tried to read %u captured bytes, only got %zu",
+                     c->name, h.caplen, left - PCAP_REC_HDR);
+            return -1;
+        }
+        h.ts.tv_sec = (time_t)rd32(r, c->swap);
+        frac = rd32(r + 4, c->swap);
+        h.ts.tv_usec = (suseconds_t)(c->nsec ? frac / 1000 : frac);
+        if (h.len < h.caplen)
+            h.len = h.caplen;
+        cb(user, &h, r + PCAP_REC_HDR);
+        c->off += PCAP_REC_HDR + h.caplen;
+        n++;
+    }
+    if (c->off - c->dropped_to >= MAP_DROP_CHUNK) {
+        /* the pages behind us are done with: out of our RSS (the page cache keeps them) */
+        size_t pg = (size_t)sysconf(_SC_PAGESIZE), from = c->dropped_to & ~(pg - 1);
+        size_t to = c->off & ~(pg - 1);
+
+        if (to > from)
+            madvise((void *)(c->map + from), to - from, MADV_DONTNEED);
+        c->dropped_to = to;
+    }
+    return n;
 }
 
 int capture_open_file(struct capture *c, const char *path, const struct config *cfg)
@@ -41,6 +161,8 @@ int capture_open_file(struct capture *c, const char *path, const struct config *
         c->pc = NULL;
         return -1;
     }
+    if (strcmp(path, "-") != 0 && !cfg->bpf[0] && cfg->file_mmap)
+        map_file(c, path);
     return 0;
 }
 
@@ -114,7 +236,11 @@ int capture_set_filter(struct capture *c, const char *bpf)
 
 int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
 {
-    int n = pcap_dispatch(c->pc, max, cb, user);
+    int n;
+
+    if (c->map)
+        return map_dispatch(c, max, cb, user);
+    n = pcap_dispatch(c->pc, max, cb, user);
 
     if (n == 0 && !c->live)
         return -2; /* end of file */
@@ -150,4 +276,7 @@ void capture_close(struct capture *c)
     if (c->pc)
         pcap_close(c->pc);
     c->pc = NULL;
+    if (c->map)
+        munmap((void *)c->map, c->map_len);
+    c->map = NULL;
 }
