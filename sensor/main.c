@@ -48,7 +48,9 @@ struct run {
     struct config cfg;
     struct sigdb *db;
     struct hostmap *pools;
-    uint64_t main_seq; /* events of the main thread (stats), for event_id */
+    uint64_t main_seq;                        /* events of the main thread (stats), for event_id */
+    uint64_t prev_packets[STATS_MAX_WORKERS]; /* per-worker packets at the previous stats */
+    double prev_stats_s;                      /* uptime then */
     struct docker_policy docker;
     struct namelist *docker_images;
     struct c2_policy c2;
@@ -586,16 +588,31 @@ static void write_stats(struct run *r, int final)
         return;
     memset(&sum, 0, sizeof(sum));
     memset(&sc, 0, sizeof(sc));
+    sc.uptime_s = elapsed(r);
     for (unsigned i = 0; i < r->cfg.workers; i++) {
+        struct stats_worker *sw = &sc.workers[i < STATS_MAX_WORKERS ? i : STATS_MAX_WORKERS - 1];
+        double dt = sc.uptime_s - r->prev_stats_s;
+
         worker_stats_snapshot(&r->workers[i], &one);
         /* the queue's own counters are current, the snapshot's may be old */
         one.queue_depth = evq_depth(&r->workers[i].q);
         one.events_dropped = atomic_load(&r->workers[i].q.dropped);
         stats_add(&sum, &one);
+        if (i >= STATS_MAX_WORKERS)
+            continue;
+        sw->packets = one.packets;
+        sw->kernel_drops = one.kernel_dropped;
+        sw->flows_active = one.flows.active;
+        sw->queue_depth = one.queue_depth;
+        sw->queue_size = one.queue_size;
+        sw->events_dropped = one.events_dropped;
+        sw->pps = dt > 0 ? (double)(one.packets - r->prev_packets[i]) / dt : 0;
+        r->prev_packets[i] = one.packets;
+        sc.nworkers = i + 1;
     }
+    r->prev_stats_s = sc.uptime_s;
     sc.final = final;
     sc.deterministic = (int)r->cfg.deterministic;
-    sc.uptime_s = elapsed(r);
     sc.pps = sc.uptime_s > 0 ? (double)sum.packets / sc.uptime_s : 0;
     sc.files_read = r->cfg.nread;
     sc.output_written = r->written;

@@ -22,12 +22,12 @@ int stats_event_index(const char *event_type)
 }
 
 /* Every member is a uint64_t counter, so the structs add as arrays. */
-#define ADD_ALL(a, b, type)                                                                        \
-    do {                                                                                           \
-        uint64_t *pa_ = (uint64_t *)(a);                                                           \
-        const uint64_t *pb_ = (const uint64_t *)(b);                                               \
-        for (size_t i_ = 0; i_ < sizeof(type) / sizeof(uint64_t); i_++)                            \
-            pa_[i_] += pb_[i_];                                                                    \
+#define ADD_ALL(a, b, type)                                             \
+    do {                                                                \
+        uint64_t *pa_ = (uint64_t *)(a);                                \
+        const uint64_t *pb_ = (const uint64_t *)(b);                    \
+        for (size_t i_ = 0; i_ < sizeof(type) / sizeof(uint64_t); i_++) \
+            pa_[i_] += pb_[i_];                                         \
     } while (0)
 
 _Static_assert(sizeof(struct stats) % sizeof(uint64_t) == 0, "stats is uint64 only");
@@ -151,11 +151,12 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
 
     json_key(j, "memory");
     json_open(j);
-    json_kv_uint(j, "in_use", s->flow_memory + s->stream_memory + s->ndpi_memory +
-                                  s->dissector_memory + s->lent_memory + s->queue_depth);
-    json_kv_uint(j, "bound", s->flow_memory_bound + s->stream_memcap + s->ndpi_memory_bound +
-                                 s->dissector_memory_bound + s->lent_memory_bound +
-                                 s->queue_size);
+    json_kv_uint(j, "in_use",
+                 s->flow_memory + s->stream_memory + s->ndpi_memory + s->dissector_memory +
+                     s->lent_memory + s->queue_depth);
+    json_kv_uint(j, "bound",
+                 s->flow_memory_bound + s->stream_memcap + s->ndpi_memory_bound +
+                     s->dissector_memory_bound + s->lent_memory_bound + s->queue_size);
     json_close(j);
 
     json_key(j, "events");
@@ -165,6 +166,25 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "dropped", s->events_dropped);
     json_kv_uint(j, "oversize", s->events_oversize);
     json_close(j);
+
+    json_key(j, "workers");
+    json_open_array(j);
+    for (unsigned i = 0; i < c->nworkers && i < STATS_MAX_WORKERS; i++) {
+        const struct stats_worker *w = &c->workers[i];
+
+        json_open(j);
+        json_kv_uint(j, "id", i);
+        json_kv_uint(j, "packets", w->packets);
+        if (!c->deterministic)
+            json_kv_double(j, "pps", w->pps);
+        json_kv_uint(j, "kernel_drops", w->kernel_drops);
+        json_kv_uint(j, "flows_active", w->flows_active);
+        json_kv_uint(j, "queue_depth", w->queue_depth);
+        json_kv_uint(j, "queue_size", w->queue_size);
+        json_kv_uint(j, "events_dropped", w->events_dropped);
+        json_close(j);
+    }
+    json_close_array(j);
 
     json_key(j, "output");
     json_open(j);
