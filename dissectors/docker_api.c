@@ -992,32 +992,6 @@ static size_t dk_skip(struct dk_dir *d, const uint8_t *p, size_t n, int *err)
     return off;
 }
 
-/* Scans for a line that starts a request (METHOD SP /) or a response ("HTTP/1."). */
-static size_t dk_resync(const uint8_t *p, size_t n, int dir, int *found)
-{
-    *found = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = i;
-
-        if (i && p[i - 1] != '\n')
-            continue;
-        if (dir == DIR_TO_CLIENT) {
-            if (n - i >= 7 && memcmp(p + i, "HTTP/1.", 7) == 0) {
-                *found = 1;
-                return i;
-            }
-            continue;
-        }
-        while (k < n && k - i < 16 && p[k] >= 'A' && p[k] <= 'Z')
-            k++;
-        if (k > i && k + 1 < n && p[k] == ' ' && p[k + 1] == '/') {
-            *found = 1;
-            return i;
-        }
-    }
-    return n > DK_RESYNC_KEEP ? n - DK_RESYNC_KEEP : 0;
-}
-
 /* Fills the FIFO slot for a parsed request; returns the slot (not yet committed). */
 static struct dk_call *dk_new_call(struct dk_state *st, struct dctx *cx, const struct http1_req *r)
 {
@@ -1307,7 +1281,7 @@ static int dk_feed(void *vst, struct dctx *cx, int dir, const uint8_t *p, size_t
         if (dd->resync) {
             int found;
 
-            off += dk_resync(p + off, n - off, d, &found);
+            off += http1_resync(p + off, n - off, d == DIR_TO_CLIENT, 0, DK_RESYNC_KEEP, &found);
             if (!found)
                 return (int)off;
             dd->resync = 0;

@@ -814,3 +814,30 @@ long http1_query_param(const char *target, size_t len, const char *name, char *o
     }
     return -1;
 }
+
+size_t http1_resync(const uint8_t *p, size_t n, int response, int absolute_ok, size_t keep,
+                    int *found)
+{
+    *found = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = i;
+
+        if (i && p[i - 1] != '\n')
+            continue;
+        if (response) {
+            if (n - i >= 7 && memcmp(p + i, "HTTP/1.", 7) == 0) {
+                *found = 1;
+                return i;
+            }
+            continue;
+        }
+        while (k < n && k - i < 16 && p[k] >= 'A' && p[k] <= 'Z')
+            k++;
+        if (k > i && k + 1 < n && p[k] == ' ' &&
+            (p[k + 1] == '/' || (absolute_ok && p[k + 1] == 'h'))) {
+            *found = 1;
+            return i;
+        }
+    }
+    return n > keep ? n - keep : 0;
+}

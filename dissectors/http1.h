@@ -327,4 +327,15 @@ size_t http1_pct_decode(const char *s, size_t len, int plus_space, char *out, si
  */
 long http1_query_param(const char *target, size_t len, const char *name, char *out, size_t cap);
 
+/*
+ * Resynchronisation after bytes that are not HTTP: the offset of the first
+ * line of p[0..n) that starts a message, a response ("HTTP/1.") when
+ * `response`, else a request line (an upper-case method of at most 16
+ * letters, SP, then '/' or, when `absolute_ok`, 'h' of an absolute URL), and
+ * *found = 1. Without one, *found = 0 and the offset up to which the bytes
+ * can be dropped: all but the last `keep` (a start line may be arriving).
+ */
+size_t http1_resync(const uint8_t *p, size_t n, int response, int absolute_ok, size_t keep,
+                    int *found);
+
 #endif

@@ -969,32 +969,6 @@ static long hd_response(struct hd_state *st, struct dctx *cx, const uint8_t *p, 
     return head;
 }
 
-/* Scans for a line that starts a request (METHOD SP) or a response ("HTTP/1."). */
-static size_t hd_resync_scan(const uint8_t *p, size_t n, int dir, int *found)
-{
-    *found = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = i;
-
-        if (i && p[i - 1] != '\n')
-            continue;
-        if (dir == DIR_TO_CLIENT) {
-            if (n - i >= 7 && memcmp(p + i, "HTTP/1.", 7) == 0) {
-                *found = 1;
-                return i;
-            }
-            continue;
-        }
-        while (k < n && k - i < 16 && p[k] >= 'A' && p[k] <= 'Z')
-            k++;
-        if (k > i && k + 1 < n && p[k] == ' ' && (p[k + 1] == '/' || p[k + 1] == 'h')) {
-            *found = 1;
-            return i;
-        }
-    }
-    return n > HD_RESYNC_KEEP ? n - HD_RESYNC_KEEP : 0;
-}
-
 /* Control bytes where a start line should be: this is not HTTP any more. */
 static int hd_binary(const uint8_t *p, size_t n)
 {
@@ -1055,7 +1029,7 @@ static int hd_feed_client(struct hd_state *st, struct dctx *cx, const uint8_t *p
         if (st->resync[DIR_TO_CLIENT]) {
             int found;
 
-            off += hd_resync_scan(p + off, n - off, DIR_TO_CLIENT, &found);
+            off += http1_resync(p + off, n - off, 1, 1, HD_RESYNC_KEEP, &found);
             if (!found)
                 return (int)off;
             st->resync[DIR_TO_CLIENT] = 0;
@@ -1099,7 +1073,7 @@ static int hd_feed_server(struct hd_state *st, struct dctx *cx, const uint8_t *p
         if (st->resync[DIR_TO_SERVER]) {
             int found;
 
-            off += hd_resync_scan(p + off, n - off, DIR_TO_SERVER, &found);
+            off += http1_resync(p + off, n - off, 0, 1, HD_RESYNC_KEEP, &found);
             if (!found)
                 return (int)off;
             st->resync[DIR_TO_SERVER] = 0;

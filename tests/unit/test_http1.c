@@ -981,8 +981,35 @@ static void test_strerror(void)
     CHECK_STR(http1_strerror(-1000), "unknown");
 }
 
+/* Resynchronisation: the first line that starts a message, or what can be dropped. */
+static void test_resync(void)
+{
+    static const char req[] = "\x01\x02junk\nGETx /no\nPOST /v1.41/containers/create HTTP/1.1\r\n";
+    static const char abs[] = "junk\nGET http://x/y HTTP/1.1\r\n";
+    static const char rsp[] = "garbage HTTP/1.1 in a line\nHTTP/1.1 200 OK\r\n";
+    int found;
+    size_t at;
+
+    at = http1_resync((const uint8_t *)req, sizeof(req) - 1, 0, 0, 16, &found);
+    CHECK(found);
+    CHECK_EQ(at, (size_t)(strstr(req, "POST") - req));
+    at = http1_resync((const uint8_t *)abs, sizeof(abs) - 1, 0, 0, 16, &found);
+    CHECK(!found); /* absolute-form not accepted: all but 16 bytes may go */
+    CHECK_EQ(at, sizeof(abs) - 1 - 16);
+    at = http1_resync((const uint8_t *)abs, sizeof(abs) - 1, 0, 1, 16, &found);
+    CHECK(found);
+    CHECK_EQ(at, 5);
+    at = http1_resync((const uint8_t *)rsp, sizeof(rsp) - 1, 1, 0, 16, &found);
+    CHECK(found);
+    CHECK_EQ(at, (size_t)(strstr(rsp, "\nHTTP/1.1 200") - rsp) + 1);
+    at = http1_resync((const uint8_t *)"abc", 3, 1, 0, 16, &found);
+    CHECK(!found);
+    CHECK_EQ(at, 0);
+}
+
 int main(void)
 {
+    test_resync();
     test_docker_create();
     test_docker_reply();
     test_curl_download();
