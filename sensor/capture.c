@@ -8,8 +8,8 @@
 #include <limits.h>
 #include <linux/if_packet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,10 +29,10 @@ static int check_link(struct capture *c)
     return 0;
 }
 
-#define PCAP_FILE_HDR  24
-#define PCAP_REC_HDR   16
-#define MAP_RECORD_MAX (256u << 10) /* libpcap refuses bigger records too */
-#define MAP_DROP_CHUNK (8u << 20)   /* pages behind the reader given back this often */
+#define PCAP_FILE_HDR   24
+#define PCAP_REC_HDR    16
+#define FILE_RECORD_MAX (256u << 10) /* libpcap refuses bigger records too */
+#define FILE_BUF        (1u << 20)   /* one read() fills this much; holds any record */
 
 static uint32_t rd32(const uint8_t *p, int swap)
 {
@@ -43,24 +43,24 @@ static uint32_t rd32(const uint8_t *p, int swap)
 }
 
 /*
- * Maps a classic pcap file that libpcap has already accepted. Anything odd
- * (pcapng, a pipe, a short header, mmap refused) leaves it to libpcap.
+ * Takes over a classic pcap file that libpcap has already accepted: read()
+ * in big chunks into one buffer, records parsed there in place. Not mmap: a
+ * file cut short by someone else while mapped would kill the sensor with
+ * SIGBUS; read() just returns less. Anything odd (pcapng, a pipe, a short
+ * header, no memory) leaves the file to libpcap.
  */
-static void map_file(struct capture *c, const char *path)
+static void direct_open(struct capture *c, const char *path)
 {
     struct stat st;
-    uint8_t hdr[4];
+    uint8_t hdr[PCAP_FILE_HDR];
     uint32_t magic;
-    void *m;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
 
     if (fd < 0)
         return;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < PCAP_FILE_HDR ||
-        pread(fd, hdr, 4, 0) != 4) {
-        close(fd);
-        return;
-    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        read(fd, hdr, sizeof(hdr)) != (ssize_t)sizeof(hdr))
+        goto out;
     memcpy(&magic, hdr, 4);
     switch (magic) {
     case 0xa1b2c3d4:
@@ -76,54 +76,85 @@ static void map_file(struct capture *c, const char *path)
         c->swap = 1, c->nsec = 1;
         break;
     default:
-        close(fd);
-        return;
+        goto out;
     }
-    m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (m == MAP_FAILED)
-        return;
-    madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-    c->map = m;
-    c->map_len = (size_t)st.st_size;
-    c->off = c->dropped_to = PCAP_FILE_HDR;
+    c->buf = malloc(FILE_BUF);
+    if (!c->buf)
+        goto out;
+    posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    c->fd = fd;
+    c->len = c->off = 0;
+    c->file_off = PCAP_FILE_HDR;
     pcap_close(c->pc);
     c->pc = NULL;
+    return;
+out:
+    close(fd);
 }
 
-/* One call's worth of records from the mapping (capture_dispatch's contract). */
-static int map_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
+/*
+ * Makes at least `need` bytes available at buf + off, moving the unread rest
+ * to the front and reading more. Returns 1, 0 at a clean end of file (nothing
+ * left), -1 when the file ends inside a record (what is there is left), -2 on
+ * a read error (errno).
+ */
+static int direct_fill(struct capture *c, size_t need)
 {
-    int n = 0;
+    if (c->len - c->off >= need)
+        return 1;
+    if (c->off) {
+        memmove(c->buf, c->buf + c->off, c->len - c->off);
+        c->len -= c->off;
+        c->off = 0;
+    }
+    while (c->len < need) {
+        ssize_t r = read(c->fd, c->buf + c->len, FILE_BUF - c->len);
+
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -2;
+        if (r == 0)
+            return c->len == 0 ? 0 : -1;
+        c->len += (size_t)r;
+    }
+    return 1;
+}
+
+/* One call's worth of records (capture_dispatch's contract). */
+static int direct_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
+{
+    int n = 0, rc;
 
     while (n < max) {
         struct pcap_pkthdr h;
-        const uint8_t *r = c->map + c->off;
-        size_t left = c->map_len - c->off;
+        const uint8_t *r;
         uint32_t frac;
 
-        if (left == 0)
+        rc = direct_fill(c, PCAP_REC_HDR);
+        if (rc == 0)
             return n ? n : -2;
-        if (left < PCAP_REC_HDR) {
-            snprintf(c->errstr, sizeof(c->errstr),
-                     "%s: truncated dump file; %zu bytes of a %d-byte record header at offset %zu",
-                     c->name, left, PCAP_REC_HDR, c->off);
-            return -1;
-        }
+        if (rc < 0)
+            goto fail_hdr;
+        r = c->buf + c->off;
         h.caplen = rd32(r + 8, c->swap);
         h.len = rd32(r + 12, c->swap);
-        if (h.caplen > MAP_RECORD_MAX) {
+        if (h.caplen > FILE_RECORD_MAX) {
             snprintf(c->errstr, sizeof(c->errstr),
-                     "%s: invalid packet capture length %u at offset %zu, bigger than %u", c->name,
-                     h.caplen, c->off, MAP_RECORD_MAX);
+                     "%s: invalid packet capture length %u at offset %llu, bigger than %u", c->name,
+                     h.caplen, (unsigned long long)c->file_off, FILE_RECORD_MAX);
             return -1;
         }
-        if (left - PCAP_REC_HDR < h.caplen) {
+        rc = direct_fill(c, PCAP_REC_HDR + (size_t)h.caplen);
+        if (rc < 0 && rc != -2) {
             snprintf(c->errstr, sizeof(c->errstr),
                      "%s: truncated dump file; tried to read %u captured bytes, only got %zu",
-                     c->name, h.caplen, left - PCAP_REC_HDR);
+                     c->name, h.caplen, c->len - c->off - PCAP_REC_HDR);
             return -1;
         }
+        if (rc < 0)
+            goto fail_read;
+        r = c->buf + c->off;
         h.ts.tv_sec = (time_t)rd32(r, c->swap);
         frac = rd32(r + 4, c->swap);
         h.ts.tv_usec = (suseconds_t)(c->nsec ? frac / 1000 : frac);
@@ -131,18 +162,21 @@ static int map_dispatch(struct capture *c, int max, pcap_handler cb, u_char *use
             h.len = h.caplen;
         cb(user, &h, r + PCAP_REC_HDR);
         c->off += PCAP_REC_HDR + h.caplen;
+        c->file_off += PCAP_REC_HDR + h.caplen;
         n++;
     }
-    if (c->off - c->dropped_to >= MAP_DROP_CHUNK) {
-        /* the pages behind us are done with: out of our RSS (the page cache keeps them) */
-        size_t pg = (size_t)sysconf(_SC_PAGESIZE), from = c->dropped_to & ~(pg - 1);
-        size_t to = c->off & ~(pg - 1);
-
-        if (to > from)
-            madvise((void *)(c->map + from), to - from, MADV_DONTNEED);
-        c->dropped_to = to;
-    }
     return n;
+fail_hdr:
+    if (rc == -1) {
+        snprintf(c->errstr, sizeof(c->errstr),
+                 "%s: truncated dump file; %zu bytes of a %d-byte record header at offset %llu",
+                 c->name, c->len - c->off, PCAP_REC_HDR, (unsigned long long)c->file_off);
+        return -1;
+    }
+fail_read:
+    snprintf(c->errstr, sizeof(c->errstr), "%s: read error at offset %llu: %s", c->name,
+             (unsigned long long)c->file_off, strerror(errno));
+    return -1;
 }
 
 int capture_open_file(struct capture *c, const char *path, const struct config *cfg)
@@ -161,8 +195,8 @@ int capture_open_file(struct capture *c, const char *path, const struct config *
         c->pc = NULL;
         return -1;
     }
-    if (strcmp(path, "-") != 0 && !cfg->bpf[0] && cfg->file_mmap)
-        map_file(c, path);
+    if (strcmp(path, "-") != 0 && !cfg->bpf[0] && cfg->file_direct)
+        direct_open(c, path);
     return 0;
 }
 
@@ -238,8 +272,8 @@ int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
 {
     int n;
 
-    if (c->map)
-        return map_dispatch(c, max, cb, user);
+    if (c->buf)
+        return direct_dispatch(c, max, cb, user);
     n = pcap_dispatch(c->pc, max, cb, user);
 
     if (n == 0 && !c->live)
@@ -276,7 +310,9 @@ void capture_close(struct capture *c)
     if (c->pc)
         pcap_close(c->pc);
     c->pc = NULL;
-    if (c->map)
-        munmap((void *)c->map, c->map_len);
-    c->map = NULL;
+    if (c->buf) {
+        close(c->fd);
+        free(c->buf);
+    }
+    c->buf = NULL;
 }

@@ -22,10 +22,12 @@ struct capture {
     int linktype;
     int live;
     const char *name; /* file path or interface, for messages */
-    /* a classic pcap file read in place from a read-only mapping (pc is NULL) */
-    const uint8_t *map;
-    size_t map_len, off, dropped_to;
-    int swap, nsec;
+    /* a classic pcap file read by firedamp itself (pc is NULL): chunks of
+       FILE_BUF bytes, records used in place in buf */
+    uint8_t *buf;
+    size_t len, off;
+    uint64_t file_off; /* of buf + off in the file, for messages */
+    int fd, swap, nsec;
     char errstr[PCAP_ERRBUF_SIZE + 256];
 };
 
@@ -33,9 +35,9 @@ struct capture {
  * Opens a capture file ("-" = stdin). Returns 0, or -1 with the reason in
  * errstr (missing file, not a pcap, unsupported link type). libpcap opens and
  * checks every file; a classic pcap file (regular, no BPF filter) is then
- * read in place from a read-only mmap: no read() copy, ~20 instructions a
- * record instead of libpcap's buffered fread (~400). Pages already handed
- * out are dropped as the reader moves on, so RSS stays flat.
+ * read by firedamp: 1 MiB read()s into one buffer, records used in place
+ * there (~20 instructions a record instead of libpcap's per-record fread,
+ * ~400). pcapng, stdin and filtered files stay with libpcap.
  */
 int capture_open_file(struct capture *c, const char *path, const struct config *cfg);
 

@@ -63,8 +63,8 @@ static const struct key keys[] = {
     U32("capture.snaplen", snaplen, 64, 262144, "bytes captured per packet"),
     U32("capture.buffer_mb", buffer_mb, 1, 65536, "kernel ring buffer, MiB"),
     BOOL("capture.promisc", promisc, "promiscuous mode"),
-    BOOL("capture.file_mmap", file_mmap,
-         "read classic pcap files in place from a read-only mapping (no: libpcap's fread)"),
+    BOOL("capture.file_direct", file_direct,
+         "read classic pcap files with firedamp's own buffered reader (no: libpcap's)"),
     U32("capture.timeout_ms", timeout_ms, 1, 60000, "live capture poll timeout"),
     STR("output.path", output, "JSON lines file, - for stdout (-o)"),
     STR("output.flow_log", flow_log, "flow records file, empty = off (--flow-log)"),
@@ -159,7 +159,7 @@ void config_defaults(struct config *c)
     c->snaplen = 262144;
     c->buffer_mb = 64;
     c->promisc = 1;
-    c->file_mmap = 1;
+    c->file_direct = 1;
     c->timeout_ms = 100;
     strcpy(c->output, "-");
     /* sensor_name stays empty: config_finish() picks the host name */

@@ -28,8 +28,8 @@ struct config {
     char iface[CONFIG_NAME_MAX]; /* -i */
     char bpf[CONFIG_PATH_MAX];   /* -f */
     uint32_t snaplen;
-    uint32_t file_mmap; /* classic pcap files read in place from a mapping */
-    uint32_t buffer_mb; /* kernel ring size for live capture */
+    uint32_t file_direct; /* classic pcap files read by firedamp, not libpcap */
+    uint32_t buffer_mb;   /* kernel ring size for live capture */
     uint32_t promisc;
     uint32_t timeout_ms; /* live capture poll timeout */
 

@@ -1,5 +1,5 @@
 /*
- * test_capture.c - file capture (sensor/capture.c): the in-place mmap reader
+ * test_capture.c - file capture (sensor/capture.c): firedamp's own buffered reader
  * of classic pcap files against libpcap's own reader, record for record, on
  * files written here in all four classic flavours (little/big endian,
  * micro/nanosecond), on a real capture from pcaps/, and on broken files
@@ -31,7 +31,7 @@ static void cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 }
 
 /* Reads a whole file; returns 0 at a clean end, -1 on error (errstr set). */
-static int read_all(const char *path, int mmap_on, struct seen *s, char *err, size_t errlen,
+static int read_all(const char *path, int direct_on, struct seen *s, char *err, size_t errlen,
                     int *mapped)
 {
     struct config cfg;
@@ -39,13 +39,13 @@ static int read_all(const char *path, int mmap_on, struct seen *s, char *err, si
     int rc;
 
     config_defaults(&cfg);
-    cfg.file_mmap = (uint32_t)mmap_on;
+    cfg.file_direct = (uint32_t)direct_on;
     memset(s, 0, sizeof(*s));
     if (capture_open_file(&c, path, &cfg) != 0) {
         snprintf(err, errlen, "%s", c.errstr);
         return -2;
     }
-    *mapped = c.map != NULL;
+    *mapped = c.buf != NULL;
     while ((rc = capture_dispatch(&c, 3, cb, (u_char *)s)) > 0)
         ;
     if (rc == -1)
