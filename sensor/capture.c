@@ -78,6 +78,20 @@ static void direct_open(struct capture *c, const char *path)
     default:
         goto out;
     }
+    {
+        /* only today's format, 2.4: older ones may have caplen and len swapped,
+           which libpcap knows how to undo */
+        uint16_t major, minor;
+
+        memcpy(&major, hdr + 4, 2);
+        memcpy(&minor, hdr + 6, 2);
+        if (c->swap) {
+            major = __builtin_bswap16(major);
+            minor = __builtin_bswap16(minor);
+        }
+        if (major != 2 || minor != 4)
+            goto out;
+    }
     c->buf = malloc(FILE_BUF);
     if (!c->buf)
         goto out;
