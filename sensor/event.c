@@ -260,28 +260,19 @@ static const char *flow_community_id(const struct event_meta *m, struct flow *f)
     return f->community_id;
 }
 
-/* Renders the decimal digits of v backwards from end; returns the first. */
-static char *event_utoa(char *end, uint64_t v)
-{
-    do {
-        *--end = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return end;
-}
-
 static void event_id(struct json *j, const struct event_meta *m)
 {
-    char id[64], *p = id + sizeof(id);
-    size_t rl = strnlen(m->run_id, 24);
+    char src[24], seq[24], id[24 + 1 + 24 + 1 + 24];
+    const char *s = json_u64_digits(src, m->source), *q = json_u64_digits(seq, ++*m->seq);
+    size_t n = strnlen(m->run_id, 24), ls = (size_t)(src + 24 - s), lq = (size_t)(seq + 24 - q);
 
-    p = event_utoa(p, ++*m->seq);
-    *--p = '-';
-    p = event_utoa(p, m->source);
-    *--p = '-';
-    p -= rl;
-    memcpy(p, m->run_id, rl);
-    json_kv_str(j, "event_id", p, (size_t)(id + sizeof(id) - p));
+    memcpy(id, m->run_id, n);
+    id[n++] = '-';
+    memcpy(id + n, s, ls);
+    n += ls;
+    id[n++] = '-';
+    memcpy(id + n, q, lq);
+    json_kv_str(j, "event_id", id, n + lq);
 }
 
 void event_begin(struct json *j, const struct event_meta *m, const char *event_type, uint64_t ts_us,

@@ -303,8 +303,7 @@ void json_cstr(struct json *j, const char *s)
     json_str(j, s, strlen(s));
 }
 
-/* Decimal digits of v, right-aligned in tmp[24]; returns the first digit. */
-static char *u64_digits(char tmp[24], uint64_t v)
+char *json_u64_digits(char tmp[24], uint64_t v)
 {
     char *p = tmp + 24;
 
@@ -323,16 +322,16 @@ void json_int(struct json *j, int64_t v)
     /* events carry many integers: snprintf's format parsing costs more than them */
     if (v < 0) {
         putc1(j, '-');
-        p = u64_digits(tmp, (uint64_t)0 - (uint64_t)v);
+        p = json_u64_digits(tmp, (uint64_t)0 - (uint64_t)v);
     } else {
-        p = u64_digits(tmp, (uint64_t)v);
+        p = json_u64_digits(tmp, (uint64_t)v);
     }
     put(j, p, (size_t)(tmp + 24 - p));
 }
 
 void json_uint(struct json *j, uint64_t v)
 {
-    char tmp[24], *p = u64_digits(tmp, v);
+    char tmp[24], *p = json_u64_digits(tmp, v);
 
     value_sep(j);
     put(j, p, (size_t)(tmp + 24 - p));

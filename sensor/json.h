@@ -60,4 +60,7 @@ void json_kv_double(struct json *j, const char *k, double v);
  */
 size_t json_escape(char *out, size_t cap, const char *s, size_t len);
 
+/* Decimal digits of v, right-aligned in tmp[24]; returns the first digit. */
+char *json_u64_digits(char tmp[24], uint64_t v);
+
 #endif
