@@ -142,6 +142,19 @@ struct pkt {
 int decode_frame(struct pkt *p, const struct decode_cfg *cfg, int linktype, const uint8_t *frame,
                  uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
 
+/*
+ * decode_frame()'s two halves, for the tests and the fuzz target that hold
+ * them to one answer. decode_frame_fast() takes only the commonest frame on a
+ * SPAN port (Ethernet with at most one VLAN tag, unfragmented IPv4, TCP or UDP
+ * to no tunnel port) in one straight pass: it returns 1 and a *p byte for byte
+ * equal to decode_frame_walk()'s (which then returns DECODE_OK), or 0 with *p
+ * zeroed. decode_frame_walk() is the general walk that decides the rest.
+ */
+int decode_frame_fast(struct pkt *p, const struct decode_cfg *cfg, int linktype,
+                      const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
+int decode_frame_walk(struct pkt *p, const struct decode_cfg *cfg, int linktype,
+                      const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
+
 /* Returns 1 if `linktype` is one decode_frame() understands. */
 int decode_link_supported(int linktype);
 

@@ -5,7 +5,8 @@
  * the rest is the frame, decoded from an exact-size copy so ASan catches a
  * read one byte past caplen. Checks the contract's invariants: a known result,
  * payload and l3 inside the frame, captured payload never above the wire
- * length, limits on VLAN and tunnel counts. Does not check field values:
+ * length, limits on VLAN and tunnel counts, and the fast path's contract
+ * (when it takes a frame, the general walk gives the same bytes). Does not check field values:
  * tests/unit/test_decode.c does that on crafted frames.
  */
 #include <stdint.h>
@@ -50,6 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (p.nvlan > DECODE_MAX_VLAN || p.ntunnel > DECODE_MAX_TUNNEL)
         abort();
     if (p.l4_ok && p.ip_version != 4 && p.ip_version != 6)
+        abort();
+    struct pkt fast, walk;
+    if (decode_frame_fast(&fast, &cfg, link, frame, caplen, caplen, 0) &&
+        (decode_frame_walk(&walk, &cfg, link, frame, caplen, caplen, 0) != DECODE_OK ||
+         memcmp(&fast, &walk, sizeof(fast)) != 0))
         abort();
     volatile uint8_t sink = 0; /* touch every byte we were told is ours */
     for (uint32_t i = 0; i < p.payload_len; i++)

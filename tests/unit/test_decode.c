@@ -6,6 +6,9 @@
  * truncation length from a malloc of exactly that many bytes, so ASan sees
  * any read past caplen, and the truncated result is compared with the full one.
  *
+ * decode_frame()'s fast path is held to its contract on every one of those
+ * frames and truncations: whenever it takes one, the general walk agrees.
+ *
  * Does not use pcap files: the golden tests do that. Set DECODE_SEED_DIR to a
  * directory to write each frame as a fuzz seed (first byte = link selector,
  * in the order of tests/fuzz/fuzz_decode.c).
@@ -262,6 +265,20 @@ static int same_headers(const struct pkt *a, const struct pkt *b)
  * different result, longer the same; an OK truncated decode must describe
  * the same packet with payload and l3_len clipped to what was captured.
  */
+static unsigned fast_answers; /* frames the fast path took, over every sweep */
+
+/* The fast path's contract: when it takes a frame, the walk gives the same bytes. */
+static int fast_agrees(int link, const uint8_t *buf, uint32_t len, uint32_t wire)
+{
+    struct pkt a, b;
+
+    if (!decode_frame_fast(&a, NULL, link, buf, len, wire, 7))
+        return 1;
+    fast_answers++;
+    return decode_frame_walk(&b, NULL, link, buf, len, wire, 7) == DECODE_OK &&
+           memcmp(&a, &b, sizeof(a)) == 0;
+}
+
 static void sweep(const char *name, int link, const struct fb *f, uint32_t hdr_end)
 {
     struct pkt full, t;
@@ -280,6 +297,7 @@ static void sweep(const char *name, int link, const struct fb *f, uint32_t hdr_e
         SW(len < hdr_end ? r != rfull : r == rfull);
         SW(t.payload_len <= t.payload_wirelen);
         SW((t.payload == NULL) == (t.payload_len == 0));
+        SW(fast_agrees(link, buf, len, f->n));
         if (t.payload)
             SW(t.payload >= buf && t.payload + t.payload_len <= buf + len);
         if (t.l3)
@@ -343,6 +361,14 @@ static void test_eth_ipv4_tcp(void)
     CHECK_EQ(p.tunnel, TUNNEL_NONE);
     CHECK_EQ(p.ntunnel, 0);
     sweep("eth_ipv4_tcp", LINK_EN10MB, &f, 14 + 20 + 32);
+
+    /* the commonest frame takes the fast path, and only as Ethernet */
+    struct pkt q;
+    CHECK_EQ(decode_frame_fast(&q, NULL, LINK_EN10MB, f.b, f.n, f.n, 1234), 1);
+    CHECK_EQ(dec(&p, LINK_EN10MB, &f), DECODE_OK);
+    CHECK_MEM(&q, &p, sizeof(p));
+    CHECK_EQ(decode_frame_fast(&q, NULL, LINK_RAW, f.b + 14, f.n - 14, f.n - 14, 0), 0);
+
 
     /* snaplen cut: payload is what was captured, wirelen what the header says */
     CHECK_EQ(decode_frame(&p, NULL, LINK_EN10MB, f.b, f.n - 3, f.n, 0), DECODE_OK);
@@ -1278,5 +1304,7 @@ int main(void)
     test_bad_headers();
     test_no_stale_fields();
     test_names_and_links();
+    /* the sweeps include plain Ethernet/IPv4 TCP and UDP frames: the fast path takes some */
+    CHECK(fast_answers > 0);
     return check_done();
 }
