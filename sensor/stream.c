@@ -13,12 +13,19 @@
  * with what follows would hand the consumer a splice that never was on the
  * wire.
  *
+ * Memory: tails and out-of-order copies are blocks of the worker's size-class
+ * pool (stream_mem.pool, see pool.h), never malloc'd per packet: a freed
+ * stream's blocks go back to the pool's free lists for the next flow, and the
+ * pool asks malloc for a chunk only while a class is still warming up. The
+ * memcap is charged what the stream asked for (a tail's capacity, at most
+ * max_tail; a copy's exact size), so the accounting reads the same whatever
+ * the block class; the pool's own chunks are held under the same memcap.
+ *
  * Deliberately not done here: ACK tracking, window checks, RST validation,
  * urgent data, timeouts and connection state (the flow table does those).
  * Segments longer than STREAM_SEG_MAX cannot come out of a real capture and
  * are ignored rather than risk sequence-space wrap inside one segment.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
@@ -73,7 +80,7 @@ static struct stream_seg *seg_new(struct stream_env *env, uint32_t seq, const ui
 
     if (mem_charge(env, size) < 0)
         return NULL;
-    seg = malloc(size);
+    seg = pool_sized_get(&env->mem->pool, size, env->mem->memcap);
     if (!seg) {
         mem_uncharge(env->mem, size);
         env->cnt->memcap_fail++;
@@ -91,7 +98,7 @@ static struct stream_seg *seg_new(struct stream_env *env, uint32_t seq, const ui
 static void seg_free(struct stream_mem *mem, struct stream_seg *seg)
 {
     mem_uncharge(mem, sizeof(struct stream_seg) + seg->len);
-    free(seg);
+    pool_sized_put(&mem->pool, seg);
 }
 
 static void half_free(struct stream_half *h, struct stream_mem *mem)
@@ -106,7 +113,7 @@ static void half_free(struct stream_half *h, struct stream_mem *mem)
     h->nooo = 0;
     if (h->tail) {
         mem_uncharge(mem, h->tail_cap);
-        free(h->tail);
+        pool_sized_put(&mem->pool, h->tail);
     }
     h->tail = NULL;
     h->tail_len = 0;
@@ -187,6 +194,28 @@ static int tail_offer(struct stream *s, struct stream_env *env, int dir)
 }
 
 /*
+ * Gives the tail room for cap bytes (already charged): the block it has when
+ * its class is big enough, else a bigger block with the bytes moved over.
+ * The memcap charge stays the capacity asked for, whatever the class.
+ */
+static int tail_grow(struct stream_half *h, struct stream_env *env, uint64_t cap)
+{
+    uint8_t *p;
+
+    if (cap > pool_sized_size(h->tail)) {
+        p = pool_sized_get(&env->mem->pool, (size_t)cap, env->mem->memcap);
+        if (!p)
+            return -1;
+        if (h->tail_len)
+            memcpy(p, h->tail, h->tail_len);
+        pool_sized_put(&env->mem->pool, h->tail);
+        h->tail = p;
+    }
+    h->tail_cap = (uint32_t)cap;
+    return 0;
+}
+
+/*
  * Appends data to the tail, keeping at most max_tail bytes (fewer if the
  * memcap stops the buffer growing); the oldest bytes go first. Returns how
  * many bytes were discarded.
@@ -201,17 +230,10 @@ static uint64_t tail_put(struct stream_half *h, struct stream_env *env, const ui
     if (want > h->tail_cap) {
         /* Doubling keeps the copies amortised while a consumer waits long. */
         uint64_t cap = MIN(MAX(want, (uint64_t)h->tail_cap * 2), (uint64_t)env->cfg->max_tail);
-        uint8_t *p;
 
-        if (mem_charge(env, cap - h->tail_cap) == 0) {
-            p = realloc(h->tail, cap);
-            if (p) {
-                h->tail = p;
-                h->tail_cap = (uint32_t)cap;
-            } else {
-                mem_uncharge(env->mem, cap - h->tail_cap);
-                env->cnt->memcap_fail++;
-            }
+        if (mem_charge(env, cap - h->tail_cap) == 0 && tail_grow(h, env, cap) < 0) {
+            mem_uncharge(env->mem, cap - h->tail_cap);
+            env->cnt->memcap_fail++;
         }
     }
     keep = MIN(want, (uint64_t)h->tail_cap);
@@ -530,4 +552,10 @@ void stream_free(struct stream *s, struct stream_mem *mem)
 {
     half_free(&s->half[0], mem);
     half_free(&s->half[1], mem);
+}
+
+void stream_mem_destroy(struct stream_mem *mem)
+{
+    pool_sized_destroy(&mem->pool);
+    mem->used = 0;
 }

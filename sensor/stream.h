@@ -24,7 +24,8 @@
  *    stops (counted), as Suricata's stream.reassembly.depth.
  *
  * Not thread-safe: a stream belongs to the worker that owns its flow.
- * All memory comes through struct stream_mem so the worker can bound it.
+ * All memory comes through struct stream_mem so the worker can bound it, from
+ * a size-class pool that recycles it: no malloc per packet once warm.
  */
 #ifndef FIREDAMP_STREAM_H
 #define FIREDAMP_STREAM_H
@@ -32,31 +33,44 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pool.h"
+
 struct stream_cfg {
     uint32_t depth;        /* bytes per direction delivered at most; 0 = unlimited */
     uint32_t max_ooo_segs; /* out-of-order segments queued per direction */
     uint32_t max_tail;     /* unconsumed bytes kept per direction */
 };
 
-/* Memory accounting shared by every stream of one worker. */
+/*
+ * Memory shared by every stream of one worker: the accounting and the pool
+ * the buffers come from. All-zero plus a memcap is ready to use; give it
+ * back with stream_mem_destroy().
+ *
+ * `used` is what the streams asked for (a tail's capacity, a segment copy
+ * with its header), `pool.bytes` what the pool got from malloc to serve them
+ * (block classes and chunk headers included). The memcap bounds both; the
+ * pool keeps its chunks after the streams are gone, so a warm worker does not
+ * call malloc again.
+ */
 struct stream_mem {
     uint64_t memcap; /* bytes; allocations that would pass it fail (counted) */
     uint64_t used;
     uint64_t peak;
+    struct pool_sized pool; /* tails and out-of-order copies */
 };
 
 /* Counters, per worker; the engine adds them to stats. */
 struct stream_counters {
-    uint64_t segments;      /* segments with payload seen */
+    uint64_t segments;       /* segments with payload seen */
     uint64_t bytes_in_order; /* bytes delivered without copy */
-    uint64_t ooo_queued;    /* segments queued out of order */
-    uint64_t retransmits;   /* segments entirely before next_seq */
-    uint64_t overlaps;      /* segments partly before next_seq or overlapping queued data */
-    uint64_t gaps;          /* gap() calls */
-    uint64_t gap_bytes;     /* bytes reported missing */
-    uint64_t depth_reached; /* directions stopped by depth */
-    uint64_t memcap_fail;   /* allocations refused by the memcap */
-    uint64_t tail_overflow; /* consumer left more than max_tail unconsumed */
+    uint64_t ooo_queued;     /* segments queued out of order */
+    uint64_t retransmits;    /* segments entirely before next_seq */
+    uint64_t overlaps;       /* segments partly before next_seq or overlapping queued data */
+    uint64_t gaps;           /* gap() calls */
+    uint64_t gap_bytes;      /* bytes reported missing */
+    uint64_t depth_reached;  /* directions stopped by depth */
+    uint64_t memcap_fail;    /* allocations refused by the memcap */
+    uint64_t tail_overflow;  /* consumer left more than max_tail unconsumed */
 };
 
 /*
@@ -73,15 +87,15 @@ struct stream_sink {
 struct stream_seg; /* private: an out-of-order segment */
 
 struct stream_half {
-    uint32_t next_seq;     /* next byte expected */
-    uint8_t init;          /* next_seq is valid */
-    uint8_t fin;           /* FIN or RST seen */
-    uint8_t stopped;       /* depth reached or consumer stopped */
+    uint32_t next_seq; /* next byte expected */
+    uint8_t init;      /* next_seq is valid */
+    uint8_t fin;       /* FIN or RST seen */
+    uint8_t stopped;   /* depth reached or consumer stopped */
     uint16_t nooo;
-    uint64_t delivered;    /* bytes delivered (depth accounting) */
-    struct stream_seg *ooo; /* sorted by seq */
-    uint8_t *tail;         /* unconsumed bytes, malloc'd through stream_mem */
-    uint32_t tail_len, tail_cap;
+    uint64_t delivered;          /* bytes delivered (depth accounting) */
+    struct stream_seg *ooo;      /* sorted by seq */
+    uint8_t *tail;               /* unconsumed bytes, a block of stream_mem's pool */
+    uint32_t tail_len, tail_cap; /* tail_cap: bytes charged to the memcap, <= max_tail */
 };
 
 struct stream {
@@ -119,5 +133,12 @@ void stream_flush(struct stream *s, struct stream_env *env);
 
 /* Frees all memory of the stream without delivering anything. */
 void stream_free(struct stream *s, struct stream_mem *mem);
+
+/*
+ * Gives the pool's memory back to the system (worker teardown). Every stream
+ * using mem must have been freed or flushed first; mem is empty again after,
+ * with its memcap kept.
+ */
+void stream_mem_destroy(struct stream_mem *mem);
 
 #endif

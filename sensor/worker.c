@@ -769,6 +769,7 @@ void worker_destroy(struct worker *w)
     event_crypto_free(w->meta.crypto);
     indicators_scratch_free(w->c2s.xs);
     pool_destroy(&w->spool);
+    stream_mem_destroy(&w->smem);
     for (unsigned i = 0; i < WORKER_MAX_DISSECTORS; i++)
         pool_destroy(&w->dpool[i]);
     pthread_mutex_destroy(&w->pub_lock);

@@ -87,7 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             cur[dir] = seq + len + data[4];
     }
     stream_flush(&s, &env);
-    if (mem.used != 0 || mem.peak > mem.memcap)
+    if (mem.used != 0 || mem.peak > mem.memcap || mem.pool.bytes > mem.memcap)
         abort();
+    stream_mem_destroy(&mem);
     return 0;
 }

@@ -3,8 +3,11 @@
  * in order, split lines, out of order, retransmits, overlaps (first data
  * wins), holes, the out-of-order and memcap limits, depth, sequence wrap,
  * mid-stream pickup, snaplen truncation, tail overflow, consumer stop, and a
- * randomized shuffle with duplicates and overlaps under several seeds.
- * Every test also checks that all memory went back to the memcap.
+ * randomized shuffle with duplicates and overlaps under several seeds; the
+ * memory pool: a second flow of the same shape allocates nothing, a tail
+ * moved to bigger blocks keeps its bytes, the pool's chunks stay under the
+ * memcap and move between size classes when one needs the room.
+ * Every test also checks that all memory went back to the memcap and the pool.
  * Not tested here: the engine wiring (flow table, classify).
  */
 #include <stdint.h>
@@ -15,9 +18,10 @@
 #include "decode.h"
 #include "stream.h"
 
-#define REC_MAX   (1u << 20)
-#define REC_LINES 32
-#define REC_GAPS  64
+#define REC_MAX    (1u << 20)
+#define MIN_(a, b) ((a) < (b) ? (a) : (b))
+#define REC_LINES  32
+#define REC_GAPS   64
 
 enum rec_mode {
     REC_ALL,    /* consume everything */
@@ -149,11 +153,15 @@ static struct fixture *fx_new(enum rec_mode mode)
     return f;
 }
 
-/* Flushes, checks that the memcap got everything back, frees. */
+/* Flushes, checks that the memcap and the pool got everything back, frees. */
 static void fx_done(struct fixture *f)
 {
     stream_flush(&f->s, &f->env);
     CHECK_EQ(f->mem.used, 0);
+    CHECK_EQ(f->mem.pool.in_use, 0); /* every block went back to the pool */
+    CHECK(f->mem.pool.bytes <= f->mem.memcap);
+    stream_mem_destroy(&f->mem);
+    CHECK_EQ(f->mem.pool.bytes, 0);
     free(f->rec.buf[0]);
     free(f->rec.buf[1]);
     free(f);
@@ -603,6 +611,126 @@ static void test_free(void)
     fx_done(f);
 }
 
+/* One flow's worth of work for the pool: a tail that grows, queued segments, a hole. */
+static void pool_workload(struct fixture *f)
+{
+    char line[200];
+
+    stream_init(&f->s);
+    f->rec.mode = REC_LINES_;
+    f->rec.len[0] = f->rec.len[1] = 0;
+    f->rec.nlines = 0;
+    syn(f, 0, 0);
+    memset(line, 'a', sizeof(line) - 1);
+    line[sizeof(line) - 1] = 0;
+    for (uint32_t i = 0; i < 10; i++) /* one 1990-byte line in ten pieces: 64 .. 2048 classes */
+        seg(f, 0, 1 + i * 199, line);
+    CHECK_EQ(f->s.half[0].tail_len, 1990);
+    seg(f, 0, 1991, "\n");
+    CHECK_EQ(f->rec.nlines, 0); /* longer than a line slot: consumed, not kept */
+    CHECK_EQ(f->rec.len[0], 1991);
+    seg(f, 0, 3000, "later\n");
+    seg(f, 0, 2500, "earlier\n");
+    seg(f, 1, 7, "queued too\n");
+    CHECK_EQ(f->s.half[0].nooo, 2);
+    CHECK(f->mem.used > 0);
+    stream_flush(&f->s, &f->env);
+    CHECK_EQ(f->mem.used, 0);
+    CHECK_EQ(f->mem.pool.in_use, 0);
+}
+
+/* A second flow of the same shape is served from the free lists: no malloc. */
+static void test_pool_recycle(void)
+{
+    struct fixture *f = fx_new(REC_LINES_);
+    uint64_t mallocs, bytes;
+
+    pool_workload(f);
+    mallocs = f->mem.pool.mallocs;
+    bytes = f->mem.pool.bytes;
+    CHECK(mallocs > 0);
+    CHECK(bytes > 0 && bytes <= f->mem.memcap);
+    for (int i = 0; i < 50; i++)
+        pool_workload(f);
+    CHECK_EQ(f->mem.pool.mallocs, mallocs);
+    CHECK_EQ(f->mem.pool.bytes, bytes);
+    CHECK_EQ(f->mem.pool.frees, 0);
+    CHECK_EQ(f->cnt.memcap_fail, 0);
+    CHECK_EQ(f->cnt.gaps, 2 * 51); /* the holes before "earlier" and "later", per flow */
+    stream_init(&f->s);
+    fx_done(f);
+}
+
+/* A tail moved to bigger blocks keeps its bytes, oldest first. */
+static void test_tail_grow(void)
+{
+    struct fixture *f = fx_new(REC_NONE);
+    uint8_t want[3000];
+    uint32_t seq = 1;
+
+    f->cfg.max_tail = 3000;
+    syn(f, 0, 0);
+    for (uint32_t i = 0; i < sizeof(want); i++)
+        want[i] = (uint8_t)(i * 7 + i / 251);
+    while (seq <= 3000) {
+        uint32_t n = MIN_(37u, 3001 - seq);
+
+        stream_segment(&f->s, &f->env, 0, seq, TCP_ACK, want + seq - 1, n, n);
+        seq += n;
+        CHECK_EQ(f->s.half[0].tail_len, seq - 1);
+        CHECK(f->s.half[0].tail_cap <= 3000 && f->s.half[0].tail_cap >= seq - 1);
+        CHECK_EQ(f->mem.used, f->s.half[0].tail_cap); /* charged the capacity, not the class */
+    }
+    CHECK(memcmp(f->s.half[0].tail, want, 3000) == 0);
+    CHECK_EQ(f->cnt.memcap_fail, 0);
+    CHECK_EQ(f->rec.gap_calls, 0);
+    fx_done(f);
+}
+
+/*
+ * The pool's chunks stay under the memcap too; chunks of a class nobody uses
+ * any more are given back when another class needs the room.
+ */
+static void test_pool_memcap(void)
+{
+    struct fixture *f = fx_new(REC_ALL);
+    char big[1400];
+    uint64_t fails;
+
+    f->mem.memcap = 256 * 1024;
+    f->cfg.max_ooo_segs = 65535;
+    memset(big, 'x', sizeof(big) - 1);
+    big[sizeof(big) - 1] = 0;
+    syn(f, 0, 0);
+    /* a hole at 1, then 1399-byte segments (2048-byte class) until the memcap refuses */
+    for (uint32_t i = 0; i < 400; i++)
+        seg(f, 0, 100 + i * 1399, big);
+    CHECK(f->cnt.memcap_fail > 0);
+    CHECK(f->mem.pool.bytes <= f->mem.memcap);
+    CHECK(f->mem.peak <= f->mem.memcap);
+    CHECK(f->mem.pool.bytes > f->mem.memcap / 2); /* most of the memcap did serve */
+    stream_flush(&f->s, &f->env);
+    CHECK_EQ(f->mem.used, 0);
+    fails = f->cnt.memcap_fail;
+
+    /* now only 64 KiB tails: the 2048-byte chunks make room for them */
+    f->rec.mode = REC_NONE;
+    f->cfg.max_tail = 65536;
+    for (int k = 0; k < 3; k++) {
+        stream_init(&f->s);
+        syn(f, 0, 0);
+        for (uint32_t i = 0; i < 46; i++)
+            seg(f, 0, 1 + i * 1399, big);
+        CHECK_EQ(f->s.half[0].tail_len, 46 * 1399);
+        CHECK(f->mem.pool.bytes <= f->mem.memcap);
+        stream_free(&f->s, &f->mem);
+    }
+    CHECK_EQ(f->cnt.memcap_fail, fails);
+    CHECK(f->mem.pool.frees > 0);
+    stream_init(&f->s);
+    fx_done(f);
+}
+
 struct tpkt {
     uint32_t off, len, wire;
 };
@@ -720,6 +848,9 @@ int main(void)
     test_tail_overflow();
     test_consumer_stop();
     test_free();
+    test_pool_recycle();
+    test_tail_grow();
+    test_pool_memcap();
     test_random();
     return check_done();
 }
