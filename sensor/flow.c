@@ -7,12 +7,16 @@
  * the client, keeps per-direction counters and TCP handshake flags, and keeps
  * every flow on the tail of one timeout-class list so that the head of each
  * list is its oldest flow: expiry and eviction never scan the table.
+ * Each class has a second list for flows flow_protected() wants kept, so a
+ * full table evicts the oldest flow nobody cares about, and expiry (which
+ * reads both) is the same as with one list.
  *
  * What it deliberately does not do: allocate after flow_table_init (the
- * pool is the only memory; when it is full the oldest flow is evicted), track
- * TCP sequence numbers or state beyond the handshake/close flags (stream.c
- * does that), look at payload bytes, or know anything about the engine state
- * that lives in struct flow besides zeroing it. Not thread-safe: one table
+ * pool is the only memory; when it is full the oldest unprotected flow is
+ * evicted), track TCP sequence numbers or state beyond the handshake/close
+ * flags (stream.c does that), look at payload bytes, or know anything about
+ * the engine state that lives in struct flow besides zeroing it and asking
+ * flow_protected() whether it is worth keeping. Not thread-safe: one table
  * per worker.
  */
 #include <errno.h>
@@ -101,10 +105,18 @@ static inline int key_eq(const struct flow_key *a, const struct flow_key *b)
            a->vlan == b->vlan && a->zone == b->zone;
 }
 
-/* Timeout-class lists: doubly linked through lprev/lnext, oldest at head. */
+/*
+ * Timeout-class lists: doubly linked through lprev/lnext, oldest at head.
+ * A flow's list is its class, plus FLOW_TC_COUNT when it is on a protected one.
+ */
+static inline unsigned list_of(const struct flow *f)
+{
+    return f->tclass + (f->on_kept ? FLOW_TC_COUNT : 0u);
+}
+
 static void list_unlink(struct flow_table *ft, struct flow *f)
 {
-    uint8_t c = f->tclass;
+    unsigned c = list_of(f);
     struct flow *prev = flow_at(ft, f->lprev), *next = flow_at(ft, f->lnext);
 
     if (prev)
@@ -118,27 +130,88 @@ static void list_unlink(struct flow_table *ft, struct flow *f)
     f->lprev = f->lnext = 0;
 }
 
-static void list_append(struct flow_table *ft, struct flow *f, uint8_t c)
+/* Links f into list l after the flow `after` (pool index + 1; 0 = at the head). */
+static void list_insert(struct flow_table *ft, struct flow *f, unsigned l, uint32_t after)
 {
     uint32_t idx = flow_idx(ft, f);
+    uint32_t next = after ? ft->pool[after - 1].lnext : ft->head[l];
 
-    f->tclass = c;
-    f->lnext = 0;
-    f->lprev = ft->tail[c];
-    if (ft->tail[c])
-        ft->pool[ft->tail[c] - 1].lnext = idx;
+    f->lprev = after;
+    f->lnext = next;
+    if (after)
+        ft->pool[after - 1].lnext = idx;
     else
-        ft->head[c] = idx;
-    ft->tail[c] = idx;
+        ft->head[l] = idx;
+    if (next)
+        ft->pool[next - 1].lprev = idx;
+    else
+        ft->tail[l] = idx;
 }
 
-/* Moves f to the tail of class c: it has just seen the newest packet there. */
+static void list_append(struct flow_table *ft, struct flow *f, uint8_t c, uint8_t kept)
+{
+    f->tclass = c;
+    f->on_kept = kept;
+    list_insert(ft, f, list_of(f), ft->tail[list_of(f)]);
+}
+
+/*
+ * Moves f to the tail of class c, on the list its protection asks for: it
+ * has just seen the newest packet there. The worker changes the protection
+ * after flow_packet() returns; flow_recheck() catches that at the next call.
+ */
 static void list_touch(struct flow_table *ft, struct flow *f, uint8_t c)
 {
-    if (f->tclass == c && ft->tail[c] == flow_idx(ft, f))
+    uint8_t kept = (uint8_t)(flow_protected(f) != 0);
+
+    if (f->tclass == c && f->on_kept == kept && ft->tail[list_of(f)] == flow_idx(ft, f))
         return;
     list_unlink(ft, f);
-    list_append(ft, f, c);
+    list_append(ft, f, c, kept);
+}
+
+/*
+ * The worker attaches a dissector or raises events only on the flow of the
+ * packet it is handling, after flow_packet() returned it. That flow is still
+ * the newest of its list, so at the next call it moves to the tail of the
+ * list its new protection asks for, and the lists stay in time order.
+ */
+static void flow_recheck(struct flow_table *ft)
+{
+    struct flow *f = flow_at(ft, ft->recent);
+
+    ft->recent = 0;
+    if (f && f->in_use && f->on_kept != (flow_protected(f) != 0)) {
+        list_unlink(ft, f);
+        list_append(ft, f, f->tclass, !f->on_kept);
+    }
+}
+
+/*
+ * Moves a flow that became protected after its last packet some other way
+ * (flow_recheck() sees only the newest flow) to its class's protected list,
+ * where its last_ts belongs: walking back from the tail at most
+ * FLOW_KEPT_SCAN steps, or at the head when it is older than all. Past
+ * the bound it goes where the walk stopped, so that list is then out of
+ * order by at most the flow's own idle time, and its expiry is late by at
+ * most that much; it is never lost (shutdown and eviction still reach it).
+ */
+static void list_keep(struct flow_table *ft, struct flow *f)
+{
+    unsigned l = f->tclass + FLOW_TC_COUNT;
+    uint32_t after = ft->tail[l];
+
+    list_unlink(ft, f);
+    f->on_kept = 1;
+    for (unsigned n = 0; after && ft->pool[after - 1].last_ts > f->last_ts; n++) {
+        if (n == FLOW_KEPT_SCAN) {
+            if (ft->pool[ft->head[l] - 1].last_ts >= f->last_ts)
+                after = 0;
+            break;
+        }
+        after = ft->pool[after - 1].lprev;
+    }
+    list_insert(ft, f, l, after);
 }
 
 /* Removes f from its bucket chain and its list and returns it to the free list. */
@@ -153,6 +226,8 @@ static void flow_release(struct flow_table *ft, struct flow *f)
         *link = f->hnext;
 
     list_unlink(ft, f);
+    if (ft->recent == idx)
+        ft->recent = 0;
     f->in_use = 0;
     f->hnext = ft->free_head;
     ft->free_head = idx;
@@ -166,17 +241,41 @@ static void flow_end(struct flow_table *ft, struct flow *f, int reason)
     flow_release(ft, f);
 }
 
-/* The oldest flow across all classes, by the last_ts of each list head. */
-static struct flow *flow_oldest(const struct flow_table *ft)
+/* The oldest flow of lists [from, to), by the last_ts of each list head. */
+static struct flow *flow_oldest(const struct flow_table *ft, unsigned from, unsigned to)
 {
     struct flow *best = NULL;
 
-    for (int c = 0; c < FLOW_TC_COUNT; c++) {
-        struct flow *f = flow_at(ft, ft->head[c]);
+    for (unsigned l = from; l < to; l++) {
+        struct flow *f = flow_at(ft, ft->head[l]);
         if (f && (!best || f->last_ts < best->last_ts))
             best = f;
     }
     return best;
+}
+
+/*
+ * The flow to evict for a new one: the oldest unprotected flow. A head of an
+ * unprotected list that has become protected without flow_recheck() seeing
+ * it (a caller changing a flow other than the newest) moves to its protected
+ * list and the search goes on, at most FLOW_EVICT_SCAN times per call, so a
+ * packet never walks the table. Only when no unprotected flow is left, or
+ * the bound is hit, does a protected flow go.
+ */
+static struct flow *flow_victim(struct flow_table *ft)
+{
+    struct flow *f;
+
+    for (unsigned n = 0; n < FLOW_EVICT_SCAN; n++) {
+        f = flow_oldest(ft, 0, FLOW_TC_COUNT);
+        if (!f)
+            break;
+        if (!flow_protected(f))
+            return f;
+        list_keep(ft, f);
+    }
+    f = flow_oldest(ft, 0, FLOW_TC_COUNT);
+    return f ? f : flow_oldest(ft, FLOW_TC_COUNT, FLOW_NLISTS);
 }
 
 int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flow_end_fn on_end,
@@ -196,7 +295,7 @@ int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flo
     while (nb < cfg->max_flows)
         nb <<= 1;
 
-    /* calloc: pages are mapped as flows first use them, so a big pool costs RSS only when busy */
+    /* the free list below writes every slot: the whole pool is resident from the start */
     ft->pool = calloc(cfg->max_flows, sizeof(*ft->pool));
     ft->bucket = calloc(nb, sizeof(*ft->bucket));
     if (!ft->pool || !ft->bucket) {
@@ -295,9 +394,11 @@ static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k,
                                 const struct pkt *p, int src_side)
 {
     if (!ft->free_head) {
-        struct flow *old = flow_oldest(ft);
+        struct flow *old = flow_victim(ft);
         if (!old) /* cannot happen with max_flows > 0; never crash on it */
             return NULL;
+        if (flow_protected(old))
+            ft->st.evicted_protected++;
         if (ft->on_end)
             ft->on_end(old, FLOW_END_EVICTED, ft->ctx);
         flow_release(ft, old);
@@ -331,7 +432,8 @@ static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k,
     list_append(ft, f,
                 p->proto == IPPROTO_TCP_   ? FLOW_TC_TCP_NEW
                 : p->proto == IPPROTO_UDP_ ? FLOW_TC_UDP
-                                           : FLOW_TC_OTHER);
+                                           : FLOW_TC_OTHER,
+                0);
 
     ft->st.created++;
     ft->st.active++;
@@ -411,6 +513,7 @@ struct flow *flow_packet(struct flow_table *ft, const struct pkt *p, int *dir)
     if (p->ip_version != 4 && p->ip_version != 6)
         return NULL;
 
+    flow_recheck(ft);
     int src_side = flow_key_make(ft, p, &k);
     uint32_t h = flow_hash(&k, ft->cfg.hash_seed);
     struct flow *f = flow_lookup(ft, &k, h);
@@ -442,6 +545,7 @@ struct flow *flow_packet(struct flow_table *ft, const struct pkt *p, int *dir)
                                        : FLOW_TC_OTHER;
     }
     list_touch(ft, f, c);
+    ft->recent = flow_idx(ft, f);
 
     if (dir)
         *dir = d;
@@ -452,11 +556,11 @@ unsigned flow_expire(struct flow_table *ft, uint64_t now_us, unsigned max)
 {
     unsigned n = 0;
 
-    for (int c = 0; c < FLOW_TC_COUNT; c++) {
-        uint64_t tmo = (uint64_t)ft->cfg.timeout_s[c] * US_PER_S;
+    for (unsigned l = 0; l < FLOW_NLISTS; l++) {
+        uint64_t tmo = (uint64_t)ft->cfg.timeout_s[l % FLOW_TC_COUNT] * US_PER_S;
         struct flow *f;
 
-        while ((f = flow_at(ft, ft->head[c])) != NULL) {
+        while ((f = flow_at(ft, ft->head[l])) != NULL) {
             if (max && n >= max)
                 return n;
             /* last_ts + tmo <= now, written so a hostile timestamp cannot overflow it */
@@ -476,6 +580,6 @@ void flow_end_all(struct flow_table *ft)
 
     if (!ft->pool)
         return;
-    while ((f = flow_oldest(ft)) != NULL)
+    while ((f = flow_oldest(ft, 0, FLOW_NLISTS)) != NULL)
         flow_end(ft, f, FLOW_END_SHUTDOWN);
 }

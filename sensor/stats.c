@@ -31,7 +31,7 @@ int stats_event_index(const char *event_type)
     } while (0)
 
 _Static_assert(sizeof(struct stats) % sizeof(uint64_t) == 0, "stats is uint64 only");
-_Static_assert(sizeof(struct flow_table_stats) == 5 * sizeof(uint64_t), "flow stats layout");
+_Static_assert(sizeof(struct flow_table_stats) == 6 * sizeof(uint64_t), "flow stats layout");
 
 void stats_add(struct stats *a, const struct stats *b)
 {
@@ -92,6 +92,7 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "total", s->flows.created);
     json_kv_uint(j, "expired", s->flows.expired);
     json_kv_uint(j, "evicted", s->flows.evicted);
+    json_kv_uint(j, "evicted_protected", s->flows.evicted_protected);
     json_kv_uint(j, "max_active", s->flows.max_active);
     json_kv_uint(j, "memory", s->flow_memory);
     json_kv_uint(j, "memory_bound", s->flow_memory_bound);

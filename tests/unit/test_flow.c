@@ -5,7 +5,11 @@
  * the table alone: key normalisation, orientation rules 1-3 and late SYN
  * re-orientation, VLAN/tunnel zones, id striding, per-class timeouts at their
  * exact boundary, oldest-first eviction and shutdown order, counters, a
- * 1,000,000-flow churn through a 10,000-flow pool and bucket-chain lengths.
+ * 1,000,000-flow churn through a 10,000-flow pool and bucket-chain lengths,
+ * and eviction that spares protected flows (flow_protected()): oldest
+ * unprotected first, flows protected after their last packet moved at
+ * eviction time, the bounded scan, exact expiry on both lists, and a
+ * 1,000,000-flow SYN scan that evicts none of 100 protected flows.
  * It does not test decode.c or the engine state stored in struct flow.
  */
 #include <errno.h>
@@ -92,6 +96,12 @@ static struct pkt pkt4(uint32_t src, uint16_t sport, uint32_t dst, uint16_t dpor
 #define A    0x0a000001u /* 10.0.0.1 */
 #define B    0x0a000002u /* 10.0.0.2 */
 #define C    0xc0a80101u /* 192.168.1.1 */
+
+/* A flow's pool index + 1, the way the lists store it. */
+static uint32_t flow_idx_of(const struct flow_table *ft, const struct flow *f)
+{
+    return (uint32_t)(f - ft->pool) + 1;
+}
 
 static void test_init_errors(void)
 {
@@ -882,6 +892,293 @@ static void test_stress(void)
     flow_table_destroy(&ft);
 }
 
+/*
+ * Every list (both halves of every class) is consistent: linked both ways,
+ * on the list its flow says, in last_ts order (the packets here never step
+ * back in time), and together they hold every active flow.
+ */
+static void check_lists(const struct flow_table *ft)
+{
+    uint64_t total = 0;
+
+    for (unsigned l = 0; l < FLOW_NLISTS; l++) {
+        uint32_t prev = 0;
+        uint64_t last = 0;
+        for (uint32_t i = ft->head[l]; i && total <= ft->st.active; i = ft->pool[i - 1].lnext) {
+            const struct flow *f = &ft->pool[i - 1];
+            CHECK_EQ(f->tclass, l % FLOW_TC_COUNT);
+            CHECK_EQ(f->on_kept, l >= FLOW_TC_COUNT);
+            CHECK_EQ(f->lprev, prev);
+            CHECK(f->last_ts >= last);
+            last = f->last_ts;
+            prev = i;
+            total++;
+        }
+        CHECK_EQ(ft->tail[l], prev);
+    }
+    CHECK_EQ(total, ft->st.active);
+}
+
+static void test_protected_eviction(void)
+{
+    struct flow_table ft;
+    struct flow_table_cfg c;
+    struct rec r;
+    struct pkt p;
+    int dir;
+
+    memset(&r, 0, sizeof(r));
+    cfg_default(&c, 4);
+    CHECK_EQ(flow_table_init(&ft, &c, rec_end, &r), 0);
+
+    /* t=1: a dissector takes the flow on its only packet (what the worker does after flow_packet)
+     */
+    p = pkt4(A, 40000, B, 3333, TCP, TCP_ACK, S(1), 100);
+    struct flow *pf = flow_packet(&ft, &p, &dir);
+    CHECK(!flow_protected(pf));
+    pf->dissector = 0;
+    CHECK(flow_protected(pf));
+    CHECK_EQ(pf->on_kept, 0); /* flow.c looks again at its next call */
+    uint64_t pid = pf->id;
+    p = pkt4(A, 1000, B, 53, UDP, 0, S(2), 10);
+    uint64_t qid = flow_packet(&ft, &p, &dir)->id;
+    CHECK_EQ(pf->on_kept, 1);
+    CHECK_EQ(ft.head[FLOW_TC_COUNT + FLOW_TC_TCP_EST], flow_idx_of(&ft, pf));
+    /* t=3: a flow that raised an event, then saw another packet: on its protected list */
+    p = pkt4(A, 1001, C, 53, UDP, 0, S(3), 10);
+    struct flow *ef = flow_packet(&ft, &p, &dir);
+    ef->events = 1;
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(ef->on_kept, 1);
+    CHECK_EQ(ft.head[FLOW_TC_COUNT + FLOW_TC_UDP], flow_idx_of(&ft, ef));
+    p = pkt4(A, 1002, B, 53, UDP, 0, S(4), 10);
+    uint64_t uid = flow_packet(&ft, &p, &dir)->id;
+    check_lists(&ft);
+
+    /* t=5: the oldest flow is protected: the oldest unprotected one (t=2) goes instead */
+    p = pkt4(C, 40001, B, 443, TCP, TCP_SYN, S(5), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.n, 1);
+    CHECK_EQ(r.id[0], qid);
+    CHECK_EQ(r.reason[0], FLOW_END_EVICTED);
+    CHECK_EQ(pf->id, pid);
+    CHECK_EQ(ft.st.evicted, 1);
+    CHECK_EQ(ft.st.evicted_protected, 0);
+    check_lists(&ft);
+
+    /* t=6, t=7: the unprotected flows go in age order, the protected ones stay */
+    p = pkt4(C, 40002, B, 443, TCP, TCP_SYN, S(6), 0);
+    struct flow *n2 = flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.id[1], uid);
+    p = pkt4(C, 40003, B, 443, TCP, TCP_SYN, S(7), 0);
+    struct flow *n3 = flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.n, 3);
+    CHECK_EQ(r.last_ts[2], S(5));
+    CHECK_EQ(ft.st.evicted_protected, 0);
+    /* a packet for each protected flow finds it again: nothing was re-created */
+    uint64_t created = ft.st.created;
+    p = pkt4(B, 3333, A, 40000, TCP, TCP_ACK, S(8), 50);
+    CHECK(flow_packet(&ft, &p, &dir) == pf);
+    CHECK_EQ(dir, 1);
+    p = pkt4(A, 1001, C, 53, UDP, 0, S(8), 10);
+    CHECK(flow_packet(&ft, &p, &dir) == ef);
+    CHECK_EQ(ft.st.created, created);
+
+    /*
+     * An alert protects too. n2 and n3 are not the newest flow, so only the
+     * eviction sees the change (and moves them); once everything is
+     * protected the oldest protected flow goes.
+     */
+    n2->nalerted = 1;
+    n3->dissector = 2;
+    CHECK_EQ(n2->on_kept, 0);
+    p = pkt4(C, 40004, B, 443, TCP, TCP_SYN, S(9), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.n, 4);
+    CHECK_EQ(r.last_ts[3], S(6)); /* n2: oldest of all, every one protected */
+    CHECK_EQ(ft.st.evicted_protected, 1);
+    CHECK_EQ(ft.st.evicted, 4);
+    check_lists(&ft);
+
+    /* a dissector that finished (done, no event) protects no longer: back on the plain list */
+    n3->dstate_done = 1;
+    CHECK(!flow_protected(n3));
+    p = pkt4(B, 443, C, 40003, TCP, TCP_SYN | TCP_ACK, S(10), 0);
+    CHECK(flow_packet(&ft, &p, &dir) == n3);
+    CHECK_EQ(n3->on_kept, 0);
+    check_lists(&ft);
+    /* the new flow of t=9 (unprotected, older) goes first, then n3 */
+    p = pkt4(C, 40005, B, 443, TCP, TCP_SYN, S(11), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.last_ts[4], S(9));
+    p = pkt4(C, 40006, B, 443, TCP, TCP_SYN, S(12), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.last_ts[5], S(10));
+    CHECK_EQ(ft.st.evicted_protected, 1);
+    CHECK_EQ(r.bad, 0);
+    check_lists(&ft);
+    flow_table_destroy(&ft);
+}
+
+/* Protection does not change when a flow expires: both lists keep exact timeouts. */
+static void test_protected_expiry(void)
+{
+    struct flow_table ft;
+    struct flow_table_cfg c;
+    struct rec r;
+    struct pkt p;
+    int dir;
+
+    memset(&r, 0, sizeof(r));
+    cfg_default(&c, 3);
+    CHECK_EQ(flow_table_init(&ft, &c, rec_end, &r), 0);
+    p = pkt4(A, 40000, B, 3333, TCP, TCP_SYN, S(1), 0);
+    struct flow *k1 = flow_packet(&ft, &p, &dir);
+    p = pkt4(A, 40001, B, 3333, TCP, TCP_SYN, S(2), 0);
+    struct flow *k2 = flow_packet(&ft, &p, &dir);
+    k2->events = 3; /* the newest flow: moved at the next call, t=2 */
+    p = pkt4(A, 40002, B, 3333, TCP, TCP_SYN, S(3), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(k2->on_kept, 1);
+    k1->dissector = 0; /* not the newest: still on the plain list */
+    CHECK_EQ(k1->on_kept, 0);
+    /* the eviction moves k1 (t=1) to the head of the protected TCP_NEW list, before k2 (t=2) */
+    p = pkt4(A, 40003, B, 3333, TCP, TCP_SYN, S(4), 0);
+    flow_packet(&ft, &p, &dir);
+    CHECK_EQ(r.n, 1);
+    CHECK_EQ(r.last_ts[0], S(3));
+    CHECK_EQ(ft.head[FLOW_TC_COUNT + FLOW_TC_TCP_NEW], flow_idx_of(&ft, k1));
+    check_lists(&ft);
+    uint64_t id1 = k1->id, id2 = k2->id;
+    /* TCP_NEW times out after 10 s: exactly at last_ts + 10 s, protected or not */
+    CHECK_EQ(flow_expire(&ft, S(11) - 1, 0), 0);
+    CHECK_EQ(flow_expire(&ft, S(11), 0), 1);
+    CHECK_EQ(r.id[1], id1);
+    CHECK_EQ(r.reason[1], FLOW_END_TIMEOUT);
+    CHECK_EQ(flow_expire(&ft, S(12) - 1, 0), 0);
+    CHECK_EQ(flow_expire(&ft, S(12), 0), 1);
+    CHECK_EQ(r.id[2], id2);
+    CHECK_EQ(flow_expire(&ft, S(14), 0), 1);
+    CHECK_EQ(ft.st.active, 0);
+    CHECK_EQ(ft.st.expired, 3);
+
+    /* shutdown ends protected and unprotected flows together, oldest first */
+    for (uint16_t i = 0; i < 3; i++) {
+        p = pkt4(A, (uint16_t)(50000 + i), B, 3333, TCP, TCP_SYN, S(20 + i), 0);
+        struct flow *f = flow_packet(&ft, &p, &dir);
+        if (i != 1) {
+            f->dissector = 0;
+            flow_packet(&ft, &p, &dir);
+        }
+    }
+    unsigned before = r.n;
+    flow_end_all(&ft);
+    CHECK_EQ(r.n, before + 3);
+    for (unsigned i = 0; i < 3; i++) {
+        CHECK_EQ(r.last_ts[before + i], S(20 + i));
+        CHECK_EQ(r.reason[before + i], FLOW_END_SHUTDOWN);
+    }
+    for (unsigned l = 0; l < FLOW_NLISTS; l++)
+        CHECK(ft.head[l] == 0 && ft.tail[l] == 0);
+    flow_table_destroy(&ft);
+}
+
+/*
+ * The eviction scan is bounded: when 100 flows all became protected behind
+ * the table's back, one new flow moves FLOW_EVICT_SCAN of them and then
+ * evicts the next head whatever it is (counted), never walking the table.
+ */
+static void test_protected_bound(void)
+{
+    struct flow_table ft;
+    struct flow_table_cfg c;
+    struct rec r;
+    struct pkt p;
+    int dir;
+
+    memset(&r, 0, sizeof(r));
+    cfg_default(&c, 100);
+    CHECK_EQ(flow_table_init(&ft, &c, rec_end, &r), 0);
+    struct flow *all[100];
+    for (uint16_t i = 0; i < 100; i++) {
+        p = pkt4(A, (uint16_t)(10000 + i), B, 3333, TCP, TCP_SYN, S(1) + i, 0);
+        all[i] = flow_packet(&ft, &p, &dir);
+    }
+    for (unsigned i = 0; i < 100; i++) /* all at once: only the newest is rechecked */
+        all[i]->dissector = 0;
+    for (uint16_t i = 0; i < 4; i++) {
+        p = pkt4(C, (uint16_t)(20000 + i), B, 80, TCP, TCP_SYN, S(2) + i, 0);
+        flow_packet(&ft, &p, &dir);
+    }
+    CHECK_EQ(ft.st.evicted, 4);
+    /* evictions 1-3 each moved 32 and took the 33rd; the 4th moved the last one */
+    CHECK_EQ(r.n, 4);
+    CHECK_EQ(r.cli_port[0], 10000 + FLOW_EVICT_SCAN);
+    CHECK_EQ(r.cli_port[1], 10000 + 2 * FLOW_EVICT_SCAN + 1);
+    CHECK_EQ(r.cli_port[2], 10000 + 3 * FLOW_EVICT_SCAN + 2);
+    CHECK_EQ(r.cli_port[3], 20000); /* the first new flow: oldest unprotected */
+    CHECK_EQ(ft.st.evicted_protected, 3);
+    check_lists(&ft);
+    flow_table_destroy(&ft);
+}
+
+/*
+ * A SYN scan of 1,000,000 random flows through a 10,000-flow table holding
+ * 100 protected flows: half keep talking during the scan, half stay silent
+ * (but within their timeout). Not one is evicted; every one is found again.
+ */
+static void test_protected_flood(void)
+{
+    struct flow_table ft;
+    struct flow_table_cfg c;
+    struct rec r;
+    struct pkt p;
+    int dir;
+    const uint32_t N = 1000000, MAXF = 10000, NP = 100;
+    struct flow *keep[100];
+    uint64_t keep_id[100];
+
+    memset(&r, 0, sizeof(r));
+    cfg_default(&c, MAXF);
+    CHECK_EQ(flow_table_init(&ft, &c, rec_end, &r), 0);
+    for (uint32_t i = 0; i < NP; i++) {
+        p = pkt4(A, (uint16_t)(30000 + i), C, 3333, TCP, TCP_ACK, S(1), 200);
+        keep[i] = flow_packet(&ft, &p, &dir);
+        keep[i]->dissector = 0;
+        if (i % 3 == 0) /* some raised an event and then saw another packet */
+            keep[i]->events = 1;
+        keep_id[i] = keep[i]->id;
+    }
+    for (uint32_t i = 0; i < N; i++) {
+        p = rand_pkt(S(2) + i);
+        flow_packet(&ft, &p, &dir);
+        if (i % 20000 == 0) { /* the talking half: a packet every 20,000 scan packets */
+            for (uint32_t k = 0; k < NP; k += 2) {
+                p = pkt4(C, 3333, A, (uint16_t)(30000 + k), TCP, TCP_ACK, S(2) + i, 100);
+                flow_packet(&ft, &p, &dir);
+            }
+        }
+    }
+    CHECK_EQ(ft.st.active, MAXF);
+    CHECK_EQ(ft.st.evicted, ft.st.created - MAXF);
+    CHECK(ft.st.evicted >= N - MAXF);
+    CHECK_EQ(ft.st.evicted_protected, 0);
+    CHECK_EQ(r.bad, 0);
+    uint64_t created = ft.st.created;
+    unsigned found = 0;
+    for (uint32_t k = 0; k < NP; k++) {
+        p = pkt4(A, (uint16_t)(30000 + k), C, 3333, TCP, TCP_ACK, S(3), 10);
+        struct flow *f = flow_packet(&ft, &p, &dir);
+        found += f == keep[k] && f->id == keep_id[k] && dir == 0;
+    }
+    CHECK_EQ(found, NP);
+    CHECK_EQ(ft.st.created, created);
+    check_lists(&ft);
+    flow_end_all(&ft);
+    CHECK_EQ(r.total, ft.st.created);
+    flow_table_destroy(&ft);
+}
+
 static void test_hash_chains(void)
 {
     struct flow_table ft;
@@ -954,6 +1251,10 @@ int main(void)
     test_eviction();
     test_end_all();
     test_stress();
+    test_protected_eviction();
+    test_protected_expiry();
+    test_protected_bound();
+    test_protected_flood();
     test_hash_chains();
     return check_done();
 }
