@@ -3,7 +3,8 @@
 # Safe to run again: does nothing when everything is there.
 set -eu
 pkgs="build-essential cmake pkg-config libpcap-dev libndpi-dev libhiredis-dev libyaml-dev
-libssl-dev zlib1g-dev libpcre2-dev redis-server python3 clang libclang-rt-14-dev iproute2"
+libssl-dev zlib1g-dev libpcre2-dev redis-server python3 clang libclang-rt-14-dev iproute2
+tcpreplay ethtool"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

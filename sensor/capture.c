@@ -2,11 +2,16 @@
  * capture.c - libpcap sources (see capture.h). libpcap reads pcap and pcapng
  * files and, on Linux, captures live through a TPACKET_V3 memory-mapped ring
  * (pcap_create + pcap_activate), handing us pointers into the ring.
+ *
+ * A live handle is swapped (reopen, close) under the capture's lock, which
+ * only capture_break shares: the packet path never takes it. This file does
+ * not decide when to retry a lost interface; main.c does.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/if_packet.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +21,22 @@
 
 #include "capture.h"
 #include "decode.h"
+
+/* Zeroes all but what capture_break shares (another thread may hold the lock). */
+static void reset(struct capture *c)
+{
+    memset(c, 0, offsetof(struct capture, lock));
+}
+
+/* Publishes (or, pc NULL, withdraws) the live handle; a pending break reaches it. */
+static void set_handle(struct capture *c, pcap_t *pc)
+{
+    pthread_mutex_lock(&c->lock);
+    c->brk = pc;
+    if (pc && c->broke)
+        pcap_breakloop(pc);
+    pthread_mutex_unlock(&c->lock);
+}
 
 static int check_link(struct capture *c)
 {
@@ -197,7 +218,7 @@ int capture_open_file(struct capture *c, const char *path, const struct config *
 {
     char eb[PCAP_ERRBUF_SIZE] = "";
 
-    memset(c, 0, sizeof(*c));
+    reset(c);
     c->name = path;
     c->pc = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, eb);
     if (!c->pc) {
@@ -214,15 +235,13 @@ int capture_open_file(struct capture *c, const char *path, const struct config *
     return 0;
 }
 
-int capture_open_live(struct capture *c, const struct config *cfg)
+/* A new live handle for cfg->iface in c->pc, not yet published: 0 or -1 + errstr. */
+static int live_open(struct capture *c, const struct config *cfg)
 {
     char eb[PCAP_ERRBUF_SIZE] = "";
     uint64_t bufsize;
     int rc;
 
-    memset(c, 0, sizeof(*c));
-    c->name = cfg->iface;
-    c->live = 1;
     c->pc = pcap_create(cfg->iface, eb);
     if (!c->pc) {
         snprintf(c->errstr, sizeof(c->errstr), "%s: %s", cfg->iface, eb);
@@ -250,7 +269,8 @@ int capture_open_live(struct capture *c, const struct config *cfg)
          * by a symmetric flow hash of the outer headers (both directions of
          * a plain flow meet; tunnelled mirror traffic needs replicate).
          */
-        int arg = (int)(cfg->fanout_group | (PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG) << 16);
+        uint32_t mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG;
+        int arg = (int)((cfg->fanout_group & 0xffffu) | mode << 16); /* the flag is bit 31 */
         if (setsockopt(pcap_fileno(c->pc), SOL_PACKET, PACKET_FANOUT, &arg, sizeof(arg)) != 0) {
             snprintf(c->errstr, sizeof(c->errstr), "%s: PACKET_FANOUT: %s", cfg->iface,
                      strerror(errno));
@@ -262,6 +282,43 @@ out_close:
     pcap_close(c->pc);
     c->pc = NULL;
     return -1;
+}
+
+int capture_open_live(struct capture *c, const struct config *cfg)
+{
+    reset(c);
+    c->name = cfg->iface;
+    c->live = 1;
+    if (live_open(c, cfg) != 0)
+        return -1;
+    set_handle(c, c->pc);
+    return 0;
+}
+
+/* Adds a live handle's kernel counters to the base before it is closed. */
+static void keep_counters(struct capture *c)
+{
+    struct pcap_stat ps;
+
+    if (c->pc && pcap_stats(c->pc, &ps) == 0) {
+        c->base_recv += ps.ps_recv;
+        c->base_drop += ps.ps_drop;
+        c->base_ifdrop += ps.ps_ifdrop;
+    }
+}
+
+int capture_reopen_live(struct capture *c, const struct config *cfg)
+{
+    keep_counters(c);
+    set_handle(c, NULL); /* capture_break no longer sees the old handle */
+    if (c->pc)
+        pcap_close(c->pc);
+    c->pc = NULL;
+    if (live_open(c, cfg) != 0)
+        return -1;
+    set_handle(c, c->pc);
+    c->reopens++;
+    return 0;
 }
 
 int capture_set_filter(struct capture *c, const char *bpf)
@@ -288,6 +345,10 @@ int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
 
     if (c->buf)
         return direct_dispatch(c, max, cb, user);
+    if (!c->pc) {
+        snprintf(c->errstr, sizeof(c->errstr), "%s: not open", c->name ? c->name : "capture");
+        return -1;
+    }
     n = pcap_dispatch(c->pc, max, cb, user);
 
     if (n == 0 && !c->live)
@@ -303,24 +364,29 @@ int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
 
 void capture_break(struct capture *c)
 {
-    if (c->pc)
-        pcap_breakloop(c->pc);
+    pthread_mutex_lock(&c->lock);
+    c->broke = 1;
+    if (c->brk)
+        pcap_breakloop(c->brk);
+    pthread_mutex_unlock(&c->lock);
 }
 
 int capture_stats(struct capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop)
 {
-    struct pcap_stat ps;
+    struct pcap_stat ps = {0};
 
-    if (!c->live || !c->pc || pcap_stats(c->pc, &ps) != 0)
+    if (!c->live || (c->pc && pcap_stats(c->pc, &ps) != 0))
         return -1;
-    *recv = ps.ps_recv;
-    *drop = ps.ps_drop;
-    *ifdrop = ps.ps_ifdrop;
+    *recv = c->base_recv + ps.ps_recv;
+    *drop = c->base_drop + ps.ps_drop;
+    *ifdrop = c->base_ifdrop + ps.ps_ifdrop;
     return 0;
 }
 
 void capture_close(struct capture *c)
 {
+    if (c->live)
+        set_handle(c, NULL);
     if (c->pc)
         pcap_close(c->pc);
     c->pc = NULL;

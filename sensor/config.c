@@ -20,6 +20,7 @@
 #include <yaml.h>
 
 #include "config.h"
+#include "log.h"
 
 enum key_type {
     K_U32,   /* unsigned integer within [min, max] */
@@ -151,6 +152,12 @@ static const struct key keys[] = {
         "seconds those calls must fall within"),
     U32("docker.track_hosts", docker_track_hosts, 256, 1U << 24,
         "hosts the worm correlation remembers"),
+    STR("engine.user", user,
+        "account to run as after opening the capture (root only); empty = firedamp, else nobody"),
+    BOOL("engine.allow_root", allow_root, "let workers run as root (no privilege drop)"),
+    STR("log.level", log_level, "stderr messages: error, warning, notice, info or debug"),
+    BOOL("capture.wait_for_interface", wait_for_interface,
+         "live: wait for an interface missing at start-up (no: fail at once)"),
 };
 
 void config_defaults(struct config *c)
@@ -212,6 +219,7 @@ void config_defaults(struct config *c)
     c->dns_log_answers = 1;
     c->download_score_high = 60;
     c->download_score_medium = 30;
+    strcpy(c->log_level, "info");
 }
 
 static const struct key *key_find(const char *name)
@@ -533,6 +541,11 @@ int config_check(const struct config *c, char *err, size_t errlen)
     if (c->download_score_medium > c->download_score_high) {
         snprintf(err, errlen, "download.score_medium (%u) is above download.score_high (%u)",
                  c->download_score_medium, c->download_score_high);
+        return -1;
+    }
+    if (log_level_parse(c->log_level) < 0) {
+        snprintf(err, errlen, "log.level: '%s' is not error, warning, notice, info or debug",
+                 c->log_level);
         return -1;
     }
     if ((uint64_t)c->queue_kb * 1024 < (uint64_t)c->max_event_bytes * 4) {

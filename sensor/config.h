@@ -92,6 +92,12 @@ struct config {
     uint32_t dns_log_answers;
     uint32_t download_score_high; /* c2_policy thresholds */
     uint32_t download_score_medium;
+
+    /* deployment (privdrop.h, log.h) */
+    char user[CONFIG_NAME_MAX];  /* engine.user: account after the drop, "" = default */
+    uint32_t allow_root;         /* engine.allow_root: workers may run as root */
+    char log_level[16];          /* log.level: error, warning, notice, info, debug */
+    uint32_t wait_for_interface; /* live: retry a missing interface at start-up */
 };
 
 /* Fills built-in defaults. */

@@ -773,8 +773,8 @@ static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const
     return 1;
 }
 
-static inline void pkt_start(struct pkt *p, const uint8_t *frame, uint32_t caplen,
-                             uint32_t wirelen, uint64_t ts_us)
+static inline void pkt_start(struct pkt *p, const uint8_t *frame, uint32_t caplen, uint32_t wirelen,
+                             uint64_t ts_us)
 {
     /*
      * Two memsets, not one: gcc (x86-64, -O2) turns a single 136-byte memset

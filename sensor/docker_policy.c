@@ -62,7 +62,7 @@ void docker_policy_destroy(struct docker_policy *dp)
 
 int docker_op_writes(const char *op, size_t len)
 {
-    static const char *const ro[] = {"ping",  "version", "info",   "events", "system_df", "other"};
+    static const char *const ro[] = {"ping", "version", "info", "events", "system_df", "other"};
     static const char *const ro_suffix[] = {"_list", "_inspect", "_logs", "_wait", "_top"};
 
     for (size_t i = 0; i < sizeof(ro) / sizeof(ro[0]); i++)
@@ -113,15 +113,16 @@ static size_t image_repo(const char *s, size_t n, const char **out)
 
 static int ioc_image(const struct docker_policy *dp, const struct fact_field *img)
 {
+    const struct namelist *images = atomic_load_explicit(&dp->images, memory_order_acquire);
     const char *repo;
     size_t n;
 
-    if (!dp->images || !img || img->type != FV_STR)
+    if (!images || !img || img->type != FV_STR)
         return 0;
-    if (namelist_match(dp->images, img->v.s, img->len))
+    if (namelist_match(images, img->v.s, img->len))
         return 1;
     n = image_repo(img->v.s, img->len, &repo);
-    return n && namelist_match(dp->images, repo, n);
+    return n && namelist_match(images, repo, n);
 }
 
 const struct fact *docker_policy_enrich(const struct docker_policy *dp, const struct fact *in,
@@ -206,8 +207,8 @@ static void addr_text(char out[48], const uint8_t a[16], int ip_version)
 }
 
 const struct fact *docker_policy_track(struct docker_policy *dp, const struct fact *call,
-                                       const uint8_t src[16], const uint8_t dst[16],
-                                       int ip_version, uint64_t ts_us, struct docker_scratch *sc)
+                                       const uint8_t src[16], const uint8_t dst[16], int ip_version,
+                                       uint64_t ts_us, struct docker_scratch *sc)
 {
     const struct fact_field *op = fact_get(call, "operation");
     struct docker_host *s, *d;

@@ -23,6 +23,7 @@
 #ifndef FIREDAMP_DOCKER_POLICY_H
 #define FIREDAMP_DOCKER_POLICY_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,10 +37,11 @@
 struct docker_track;
 
 struct docker_policy {
-    struct cidr_set admin;          /* docker.admin_sources */
-    const struct namelist *images;  /* signatures/docker-images.names, may be NULL */
-    uint32_t worm_daemons;          /* daemons one source must touch to be a worm */
-    uint64_t worm_window_us;        /* within this much packet time */
+    struct cidr_set admin; /* docker.admin_sources */
+    /* signatures/docker-images.names, may be NULL; swapped by a SIGHUP reload */
+    const struct namelist *_Atomic images;
+    uint32_t worm_daemons;   /* daemons one source must touch to be a worm */
+    uint64_t worm_window_us; /* within this much packet time */
     struct docker_track *track;
 };
 
@@ -72,8 +74,8 @@ const struct fact *docker_policy_enrich(const struct docker_policy *dp, const st
  * ip_version 4 or 6 for the text of addresses.
  */
 const struct fact *docker_policy_track(struct docker_policy *dp, const struct fact *call,
-                                       const uint8_t src[16], const uint8_t dst[16],
-                                       int ip_version, uint64_t ts_us, struct docker_scratch *sc);
+                                       const uint8_t src[16], const uint8_t dst[16], int ip_version,
+                                       uint64_t ts_us, struct docker_scratch *sc);
 
 /* Is this operation one that changes something on the daemon? */
 int docker_op_writes(const char *op, size_t len);

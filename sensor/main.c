@@ -12,6 +12,11 @@
  * on stderr naming the file or flag and the reason; nothing is written to
  * the output before the arguments, the config and the inputs have been
  * checked.
+ *
+ * Started as root, main opens the live capture, then gives up root
+ * (privdrop.h) before any thread exists: workers, the Redis thread and the
+ * output loop all run as the unprivileged user with at most CAP_NET_RAW.
+ * Messages go through log.h (one line each, journald priorities).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -30,7 +35,9 @@
 #include "config.h"
 #include "docker_policy.h"
 #include "hostmap.h"
+#include "log.h"
 #include "namelist.h"
+#include "privdrop.h"
 #include "redis_out.h"
 #include "sig.h"
 #include "stats.h"
@@ -43,18 +50,35 @@
 
 static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t stats_requested;
+static volatile sig_atomic_t reload_requested;
+
+/*
+ * What SIGHUP reloads, as one unit: the signature rules and lists, the Docker
+ * image names, the script indicators and the IOC lists of one signature dir.
+ * A reload builds a whole new set beside the one in use and switches only
+ * when every file loaded; the old set is freed once every worker has moved
+ * to the new one (each at a point between packets).
+ */
+struct ruleset {
+    struct sigdb *db;
+    struct namelist *images;
+    struct indicator_set *ind;
+    struct ioc_set *ioc;
+    struct c2_policy c2;
+    struct worker_rules wr; /* what the workers see of it */
+    char dir[CONFIG_PATH_MAX];
+};
 
 struct run {
     struct config cfg;
-    struct sigdb *db;
+    struct ruleset *rules;    /* in use */
+    struct ruleset *retiring; /* replaced, still read by a worker that has not moved on */
+    uint64_t reloads, reload_failures;
     struct hostmap *pools;
     uint64_t main_seq;                        /* events of the main thread (stats), for event_id */
     uint64_t prev_packets[STATS_MAX_WORKERS]; /* per-worker packets at the previous stats */
     double prev_stats_s;                      /* uptime then */
     struct docker_policy docker;
-    struct namelist *docker_images;
-    struct c2_policy c2;
-    char sig_dir[CONFIG_PATH_MAX];
     struct worker *workers;
     pthread_t *threads;
     _Atomic unsigned running;
@@ -68,17 +92,18 @@ struct run {
     int out_err_reported;
     int broke; /* captures told to stop */
     struct timespec start;
+    struct privdrop priv; /* decided in parse_args, carried out in main */
 };
 
 __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
 {
     va_list ap;
+    char msg[LOG_LINE_MAX];
 
-    fputs("firedamp: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputs(" (see firedamp --help)\n", stderr);
+    log_msg(LOG_ERR, "%s (see firedamp --help)", msg);
     exit(EXIT_USAGE);
 }
 
@@ -127,6 +152,20 @@ static void help(void)
         "        --set KEY=VALUE    set any config key, e.g. --set flow.max_flows=100000\n"
         "        --dump-config      print every config key with its value and exit\n"
         "\n"
+        "PRIVILEGES AND LOGGING\n"
+        "        --user NAME        started as root, become NAME once the capture is open\n"
+        "                           (engine.user; default: firedamp if that account\n"
+        "                           exists, else nobody). Live capture (-i) always drops,\n"
+        "                           keeping only CAP_NET_RAW; reading files (-r) as root\n"
+        "                           drops only when a user is named (the files are opened\n"
+        "                           after the drop: NAME must be able to read them). Not\n"
+        "                           started as root: nothing changes\n"
+        "        --allow-root       let workers run as root (engine.allow_root): without\n"
+        "                           it a user that is uid 0 is refused (exit 2)\n"
+        "        --log-level LEVEL  error, warning, notice, info (default) or debug\n"
+        "                           (log.level); under systemd lines carry the journal's\n"
+        "                           <N> priority prefix\n"
+        "\n"
         "READING EVENTS BACK\n"
         "        --tail             follow the Redis stream (redis.stream_key) with a\n"
         "                           consumer group and print one line per event\n"
@@ -136,6 +175,16 @@ static void help(void)
         "OTHER\n"
         "    -h, --help             this text\n"
         "    -V, --version          version of firedamp and of the libraries it uses\n"
+        "\n"
+        "SIGNALS\n"
+        "    SIGHUP                 reload the signature dir (rules, lists, Docker image\n"
+        "                           names, script indicators, IOCs) beside the set in use;\n"
+        "                           workers switch between two packets, flows and queued\n"
+        "                           events are kept; a file that does not load keeps the\n"
+        "                           old set and stderr says why\n"
+        "    SIGTERM, SIGINT        end every open flow with its final events, flush the\n"
+        "                           outputs (and Redis or its spool), exit 0\n"
+        "    SIGUSR1                write a stats event now\n"
         "\n"
         "EXIT STATUS\n"
         "    0 success; 1 runtime error (unreadable or truncated capture, output failure);\n"
@@ -148,7 +197,9 @@ static void help(void)
         "    firedamp -i eth1 -o eve.json --redis redis://127.0.0.1:6379/0\n"
         "    firedamp --tail --redis redis://127.0.0.1:6379/0\n"
         "    firedamp -r big.pcap --set engine.workers=2 -o /dev/null   (two workers, replicate)\n"
-        "    firedamp -i eth1 --set engine.workers=4 --set engine.dispatch=fanout\n",
+        "    firedamp -i eth1 --set engine.workers=4 --set engine.dispatch=fanout\n"
+        "    firedamp -i eth1 -c /etc/firedamp/firedamp.yaml --user firedamp   (as root;\n"
+        "        what the firedamp@eth1 systemd unit runs)\n",
         stdout);
 }
 
@@ -169,6 +220,9 @@ enum {
     OPT_TAIL,
     OPT_GROUP,
     OPT_CONSUMER,
+    OPT_USER,
+    OPT_ALLOW_ROOT,
+    OPT_LOG_LEVEL,
 };
 
 static const struct option long_opts[] = {
@@ -190,6 +244,9 @@ static const struct option long_opts[] = {
     {"tail", no_argument, NULL, OPT_TAIL},
     {"group", required_argument, NULL, OPT_GROUP},
     {"consumer", required_argument, NULL, OPT_CONSUMER},
+    {"user", required_argument, NULL, OPT_USER},
+    {"allow-root", no_argument, NULL, OPT_ALLOW_ROOT},
+    {"log-level", required_argument, NULL, OPT_LOG_LEVEL},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -219,7 +276,7 @@ static void parse_args(struct run *r, int argc, char **argv)
             config_path = optarg;
     }
     if (config_path && config_load_file(c, config_path, err, sizeof(err)) != 0) {
-        fprintf(stderr, "firedamp: config: %s\n", err);
+        log_msg(LOG_ERR, "config: %s", err);
         exit(EXIT_USAGE);
     }
     optind = 1;
@@ -288,6 +345,18 @@ static void parse_args(struct run *r, int argc, char **argv)
         case OPT_CONSUMER:
             r->tail_consumer = optarg;
             break;
+        case OPT_USER:
+            set_key(c, "--user", "engine.user", optarg);
+            break;
+        case OPT_ALLOW_ROOT:
+            c->allow_root = 1;
+            break;
+        case OPT_LOG_LEVEL:
+            set_key(c, "--log-level", "log.level", optarg);
+            if (log_level_parse(c->log_level) < 0)
+                usage_error("--log-level: '%s' is not error, warning, notice, info or debug",
+                            optarg);
+            break;
         case 'h':
             help();
             exit(0);
@@ -296,7 +365,7 @@ static void parse_args(struct run *r, int argc, char **argv)
             exit(0);
         default:
             /* getopt printed what was wrong */
-            fputs("firedamp: see firedamp --help\n", stderr);
+            log_msg(LOG_ERR, "see firedamp --help");
             exit(EXIT_USAGE);
         }
     }
@@ -307,6 +376,9 @@ static void parse_args(struct run *r, int argc, char **argv)
         c->stats_interval_s = 0;
     }
     config_finish(c);
+    if (log_level_parse(c->log_level) < 0)
+        usage_error("log.level: '%s' is not error, warning, notice, info or debug", c->log_level);
+    log_set_level(log_level_parse(c->log_level));
     if (dump) {
         config_dump(c, stdout);
         exit(0);
@@ -325,6 +397,10 @@ static void parse_args(struct run *r, int argc, char **argv)
     if (config_check(c, err, sizeof(err)) != 0)
         usage_error("%s", err);
     if (c->redis_url[0] && redis_out_check(c, err, sizeof(err)) != 0)
+        usage_error("%s", err);
+    /* a refusal or an unknown user is a usage error, found before any output exists */
+    if (privdrop_plan(&r->priv, c->user, (int)c->allow_root, c->iface[0] != '\0', err,
+                      sizeof(err)) != 0)
         usage_error("%s", err);
     c->fanout_group = (uint32_t)getpid() & 0xffff;
 }
@@ -345,14 +421,85 @@ static void check_inputs(struct run *r)
         pcap_close(dead);
     }
     for (unsigned i = 0; i < c->nread; i++) {
-        if (strcmp(c->read_files[i], "-") == 0)
-            continue; /* stdin can be opened only once: checked when read */
+        struct stat st;
+        /* stdin, a pipe or a FIFO can be opened only once: checked when read */
+        if (strcmp(c->read_files[i], "-") == 0 ||
+            (stat(c->read_files[i], &st) == 0 && !S_ISREG(st.st_mode)))
+            continue;
         if (capture_open_file(&cap, c->read_files[i], c) != 0) {
-            fprintf(stderr, "firedamp: %s\n", cap.errstr);
+            log_msg(LOG_ERR, "%s", cap.errstr);
             exit(EXIT_RUNTIME);
         }
         capture_close(&cap);
     }
+}
+
+static void ruleset_free(struct ruleset *rs)
+{
+    if (!rs)
+        return;
+    sig_free(rs->db);
+    namelist_free(rs->images);
+    indicators_free(rs->ind);
+    ioc_free(rs->ioc);
+    free(rs);
+}
+
+/*
+ * Loads the signature dir: signatures.dir, else ./signatures, else the
+ * installed one. Each file of it but the rules is optional (a custom dir may
+ * leave them out: no Docker image names, no indicators, no IOC checks); one
+ * that is there must load. Returns the set, or NULL with the reason in err.
+ * With no signature dir at all: an empty set (no alerts), and *none set.
+ */
+static struct ruleset *ruleset_load(const struct config *cfg, int *none, char *err, size_t errlen)
+{
+    const char *candidates[] = {"signatures", FIREDAMP_DATADIR "/signatures"};
+    struct ruleset *rs = calloc(1, sizeof(*rs));
+    char e[512], path[CONFIG_PATH_MAX + 32];
+    struct stat st;
+
+    *none = 0;
+    if (!rs) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    rs->c2.score_high = cfg->download_score_high;
+    rs->c2.score_medium = cfg->download_score_medium;
+    if (cfg->sig_dir[0]) {
+        snprintf(rs->dir, sizeof(rs->dir), "%s", cfg->sig_dir);
+    } else {
+        for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && !rs->dir[0]; i++)
+            if (stat(candidates[i], &st) == 0 && S_ISDIR(st.st_mode))
+                snprintf(rs->dir, sizeof(rs->dir), "%s", candidates[i]);
+    }
+    if (!rs->dir[0]) {
+        *none = 1;
+        goto done;
+    }
+    rs->db = sig_load(rs->dir, e, sizeof(e));
+    if (!rs->db)
+        goto fail;
+    snprintf(path, sizeof(path), "%s/docker-images.names", rs->dir);
+    rs->images = namelist_load(path, e, sizeof(e));
+    if (!rs->images)
+        goto fail;
+    snprintf(path, sizeof(path), "%s/script.indicators", rs->dir);
+    if (stat(path, &st) == 0 && !(rs->ind = indicators_load(path, e, sizeof(e))))
+        goto fail;
+    snprintf(path, sizeof(path), "%s/c2.ioc", rs->dir);
+    if (stat(path, &st) == 0 && !(rs->ioc = ioc_load(path, e, sizeof(e))))
+        goto fail;
+done:
+    rs->c2.ind = rs->ind;
+    rs->c2.ioc = rs->ioc;
+    rs->wr.db = rs->db;
+    rs->wr.c2 = &rs->c2;
+    return rs;
+fail:
+    snprintf(err, errlen, "%s", e);
+    ruleset_free(rs);
+    return NULL;
 }
 
 /*
@@ -360,82 +507,82 @@ static void check_inputs(struct run *r)
  * does not load), else ./signatures, else the installed copy. Without any,
  * the sensor still runs and says on stderr that it raises no alerts.
  */
-static void load_signatures(struct run *r)
+static void load_rules(struct run *r)
 {
-    const char *candidates[] = {"signatures", FIREDAMP_DATADIR "/signatures"};
     char err[512];
+    int none;
 
-    if (r->cfg.sig_dir[0]) {
-        r->db = sig_load(r->cfg.sig_dir, err, sizeof(err));
-        if (!r->db)
-            usage_error("signatures: %s", err);
-        snprintf(r->sig_dir, sizeof(r->sig_dir), "%s", r->cfg.sig_dir);
-        return;
-    }
-    for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
-        struct stat st;
-        if (stat(candidates[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        r->db = sig_load(candidates[i], err, sizeof(err));
-        if (!r->db)
-            usage_error("signatures: %s", err);
-        snprintf(r->sig_dir, sizeof(r->sig_dir), "%s", candidates[i]);
-        return;
-    }
-    fprintf(stderr,
-            "firedamp: warning: no signatures found (./signatures, %s/signatures): "
-            "no alerts will be raised; set signatures.dir\n",
-            FIREDAMP_DATADIR);
+    r->rules = ruleset_load(&r->cfg, &none, err, sizeof(err));
+    if (!r->rules)
+        usage_error("signatures: %s", err);
+    if (none)
+        log_msg(LOG_WARNING,
+                "no signatures found (./signatures, %s/signatures): "
+                "no alerts will be raised; set signatures.dir",
+                FIREDAMP_DATADIR);
 }
 
 /* The Docker policy: admin allowlist, IOC images of the signature dir, worm settings. */
 static void load_docker_policy(struct run *r)
 {
-    char err[512], path[CONFIG_PATH_MAX + 32];
+    char err[512];
 
     if (cidr_parse(&r->docker.admin, r->cfg.docker_admin, err, sizeof(err)) != 0)
         usage_error("docker.admin_sources: %s", err);
-    if (r->sig_dir[0]) {
-        snprintf(path, sizeof(path), "%s/docker-images.names", r->sig_dir);
-        r->docker_images = namelist_load(path, err, sizeof(err));
-        if (!r->docker_images)
-            usage_error("signatures: %s", err);
-    }
-    r->docker.images = r->docker_images;
+    atomic_store(&r->docker.images, r->rules->images);
     r->docker.worm_daemons = r->cfg.docker_worm_daemons;
     r->docker.worm_window_us = (uint64_t)r->cfg.docker_worm_window_s * 1000000;
     if (docker_policy_init(&r->docker, r->cfg.docker_track_hosts) != 0) {
-        fprintf(stderr, "firedamp: out of memory for the Docker worm table\n");
+        log_msg(LOG_ERR, "out of memory for the Docker worm table");
         exit(EXIT_RUNTIME);
     }
 }
 
 /*
- * The C2-download policy: script indicators and IOC lists of the signature
- * dir. Each file is optional (a custom signature dir may leave them out: no
- * indicators, no IOC checks); one that is there must load.
+ * SIGHUP: loads the signature dir again beside the set in use. A file that
+ * does not load keeps the old set (and says why); otherwise the workers are
+ * told to move to the new set between two packets, and no packet, flow or
+ * queued event is touched. One reload at a time: a SIGHUP while workers are
+ * still moving waits for them.
  */
-static void load_c2_policy(struct run *r)
+static void reload_rules(struct run *r)
 {
-    char err[512], path[CONFIG_PATH_MAX + 32];
-    struct stat st;
+    struct ruleset *rs;
+    char err[512];
+    int none;
 
-    r->c2.score_high = r->cfg.download_score_high;
-    r->c2.score_medium = r->cfg.download_score_medium;
-    if (!r->sig_dir[0])
+    rs = ruleset_load(&r->cfg, &none, err, sizeof(err));
+    if (!rs || none) {
+        r->reload_failures++;
+        log_msg(LOG_ERR, "reload: %s; keeping the %u rules loaded before",
+                rs ? "no signature dir found" : err,
+                r->rules->db ? sig_rule_count(r->rules->db) : 0);
+        ruleset_free(rs);
         return;
-    snprintf(path, sizeof(path), "%s/script.indicators", r->sig_dir);
-    if (stat(path, &st) == 0) {
-        r->c2.ind = indicators_load(path, err, sizeof(err));
-        if (!r->c2.ind)
-            usage_error("signatures: %s", err);
     }
-    snprintf(path, sizeof(path), "%s/c2.ioc", r->sig_dir);
-    if (stat(path, &st) == 0) {
-        r->c2.ioc = ioc_load(path, err, sizeof(err));
-        if (!r->c2.ioc)
-            usage_error("signatures: %s", err);
-    }
+    r->retiring = r->rules;
+    r->rules = rs;
+    atomic_store(&r->docker.images, rs->images);
+    for (unsigned i = 0; i < r->cfg.workers; i++)
+        worker_rules_offer(&r->workers[i], &rs->wr);
+    r->reloads++;
+    log_msg(LOG_NOTICE, "reload: %s: %u rules, %u pool names, %u script indicators, %u IOCs",
+            rs->dir, sig_rule_count(rs->db), sig_list_entries(rs->db, "pools"),
+            indicators_count(rs->ind),
+            ioc_count(rs->ioc, IOC_DOMAIN) + ioc_count(rs->ioc, IOC_IP) +
+                ioc_count(rs->ioc, IOC_URL) + ioc_count(rs->ioc, IOC_SHA256));
+}
+
+/* Frees the replaced set once no worker can be reading it any more. */
+static void retire_rules(struct run *r)
+{
+    if (!r->retiring)
+        return;
+    for (unsigned i = 0; i < r->cfg.workers; i++)
+        if (!worker_rules_taken(&r->workers[i], &r->rules->wr))
+            return;
+    ruleset_free(r->retiring);
+    r->retiring = NULL;
 }
 
 static FILE *open_output(const char *path, const char *what)
@@ -446,10 +593,25 @@ static FILE *open_output(const char *path, const char *what)
         return stdout;
     f = fopen(path, "a");
     if (!f) {
-        fprintf(stderr, "firedamp: %s %s: %s\n", what, path, strerror(errno));
+        log_msg(LOG_ERR, "%s %s: %s", what, path, strerror(errno));
         exit(EXIT_RUNTIME);
     }
     return f;
+}
+
+/*
+ * Opens every worker's live capture here, in the one thread there is, so
+ * that root can be given up before any thread exists (capabilities are per
+ * thread). A capture that does not open is left closed: its worker tries
+ * again, with CAP_NET_RAW, and reports why if it still fails.
+ */
+static void open_live(struct run *r)
+{
+    if (!r->cfg.iface[0])
+        return;
+    for (unsigned i = 0; i < r->cfg.workers; i++)
+        if (capture_open_live(&r->caps[i], &r->cfg) != 0)
+            log_msg(LOG_DEBUG, "worker %u: %s (its worker tries again)", i, r->caps[i].errstr);
 }
 
 /* ---- workers ------------------------------------------------------------ */
@@ -468,10 +630,70 @@ static int quiet(const struct run *r, const struct worker *w)
     return w->id != 0 && !r->cfg.iface[0];
 }
 
+/*
+ * A lost interface is retried every RETRY_MIN_S, doubling to RETRY_MAX_S
+ * while it stays away, and across reopens that fail again within
+ * RETRY_RESET_S (a flapping link); one that ran longer starts again at
+ * RETRY_MIN_S. Sleeps are cut in RETRY_STEP_MS steps so that SIGTERM is
+ * seen within one step.
+ */
+#define RETRY_MIN_S   1
+#define RETRY_MAX_S   30
+#define RETRY_RESET_S 60
+#define RETRY_STEP_MS 100
+
+/*
+ * Closes a live capture that failed and reopens it, with backoff, until it
+ * is back (0) or a stop is requested (1). One line when it goes, one when
+ * the reason changes, one when it is back. The worker keeps publishing its
+ * counters while it waits.
+ */
+static int retry_live(struct run *r, struct worker *w, struct capture *cap, unsigned *delay_s,
+                      const char *what)
+{
+    char why[sizeof(cap->errstr)];
+    const char *tag = r->cfg.workers > 1 ? " worker " : "";
+    char id[16] = "";
+    unsigned waited = 0;
+
+    if (r->cfg.workers > 1)
+        snprintf(id, sizeof(id), "%u", w->id);
+    snprintf(why, sizeof(why), "%s", cap->errstr);
+    log_msg(LOG_ERR, "capture %s%s%s: %s (%s); retrying every %u s, backing off to %u s", cap->name,
+            tag, id, what, why, *delay_s, RETRY_MAX_S);
+    for (;;) {
+        for (unsigned ms = 0; ms < *delay_s * 1000; ms += RETRY_STEP_MS) {
+            struct timespec ts = {0, RETRY_STEP_MS * 1000000L};
+            if (stop_requested)
+                return 1;
+            nanosleep(&ts, NULL);
+        }
+        waited += *delay_s;
+        if (stop_requested)
+            return 1;
+        worker_publish(w);
+        if (capture_reopen_live(cap, &r->cfg) == 0) {
+            log_msg(LOG_NOTICE, "capture %s%s%s: reopened after %u s (reopen %llu)", cap->name, tag,
+                    id, waited, (unsigned long long)cap->reopens);
+            return 0;
+        }
+        if (*delay_s < RETRY_MAX_S)
+            *delay_s = *delay_s * 2 > RETRY_MAX_S ? RETRY_MAX_S : *delay_s * 2;
+        if (strcmp(why, cap->errstr) != 0) {
+            snprintf(why, sizeof(why), "%s", cap->errstr);
+            log_msg(LOG_ERR, "capture %s%s%s: still down (%s); next try in %u s", cap->name, tag,
+                    id, why, *delay_s);
+        }
+    }
+}
+
 static int read_capture(struct run *r, struct worker *w, struct capture *cap)
 {
+    unsigned delay_s = RETRY_MIN_S;
+    struct timespec up, now;
     int n;
 
+    clock_gettime(CLOCK_MONOTONIC, &up);
     w->linktype = cap->linktype;
     for (;;) {
         if (stop_requested)
@@ -481,9 +703,27 @@ static int read_capture(struct run *r, struct worker *w, struct capture *cap)
             return 0;
         if (n == 0 && cap->live)
             worker_publish(w); /* an idle link still reports its counters */
+        if (n == -1 && cap->live) {
+            /*
+             * After a good start every live error is the interface going
+             * away (deleted, driver reset, "The interface went down"): wait
+             * for it rather than end the sensor. The error path always
+             * sleeps, so an error repeated at once cannot spin.
+             */
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if (now.tv_sec - up.tv_sec >= RETRY_RESET_S)
+                delay_s = RETRY_MIN_S;
+            else if (cap->reopens) /* flapping: back off across reopens too */
+                delay_s = delay_s * 2 > RETRY_MAX_S ? RETRY_MAX_S : delay_s * 2;
+            if (retry_live(r, w, cap, &delay_s, "interface gone"))
+                return 0;
+            clock_gettime(CLOCK_MONOTONIC, &up);
+            w->linktype = cap->linktype; /* the name may now be another kind of device */
+            continue;
+        }
         if (n == -1) {
             if (!quiet(r, w))
-                fprintf(stderr, "firedamp: %s\n", cap->errstr);
+                log_msg(LOG_ERR, "%s", cap->errstr);
             return -1;
         }
     }
@@ -498,20 +738,25 @@ static void *worker_main(void *arg)
     const struct config *c = &r->cfg;
 
     if (c->iface[0]) {
-        if (capture_open_live(cap, c) != 0) {
-            fprintf(stderr, "firedamp: %s\n", cap->errstr);
+        int rc = cap->pc ? 0 : capture_open_live(cap, c); /* main opens it before the drop */
+        unsigned delay_s = RETRY_MIN_S;
+
+        /* closed by main after the join: main may call capture_break on it */
+        w->cap = cap;
+        /* a misspelt interface fails at once unless told to wait for it */
+        if (rc != 0 && c->wait_for_interface)
+            rc = retry_live(r, w, cap, &delay_s, "cannot open") ? 1 : 0;
+        if (rc < 0) {
+            log_msg(LOG_ERR, "%s", cap->errstr);
             r->failed = 1;
-        } else {
-            /* closed by main after the join: main may call capture_break on it */
-            w->cap = cap;
-            if (read_capture(r, w, cap) != 0)
-                r->failed = 1;
+        } else if (rc == 0 && read_capture(r, w, cap) != 0) {
+            r->failed = 1;
         }
     } else {
         for (unsigned i = 0; i < c->nread && !stop_requested; i++) {
             if (capture_open_file(cap, c->read_files[i], c) != 0) {
                 if (!quiet(r, w))
-                    fprintf(stderr, "firedamp: %s\n", cap->errstr);
+                    log_msg(LOG_ERR, "%s", cap->errstr);
                 r->failed = 1;
                 continue;
             }
@@ -521,6 +766,7 @@ static void *worker_main(void *arg)
         }
     }
     worker_end_flows(w); /* also publishes a live capture's kernel counters one last time */
+    worker_stopped(w);   /* reads no rules any more: a reload need not wait for it */
     w->cap = NULL;
     r->running--;
     return NULL;
@@ -536,7 +782,7 @@ static void write_line(struct run *r, FILE *f, const char *data, uint32_t len)
     if (fwrite(data, 1, len, f) != len || fputc('\n', f) == EOF) {
         r->out_errors++;
         if (!r->out_err_reported) {
-            fprintf(stderr, "firedamp: output write failed: %s\n", strerror(errno));
+            log_msg(LOG_ERR, "output write failed: %s", strerror(errno));
             r->out_err_reported = 1;
         }
         return;
@@ -624,10 +870,12 @@ static void write_stats(struct run *r, int final)
     if (r->redis && final) /* exact counts: what was handed over is delivered or spooled */
         redis_out_settle(r->redis, r->cfg.redis_command_timeout_ms * 2 + 1000);
     redis_out_stats_snapshot(r->redis, &sc.redis);
-    if (r->db) {
-        sc.sig_rules = sig_rule_count(r->db);
-        sc.sig_pool_domains = sig_list_entries(r->db, "pools");
+    if (r->rules->db) {
+        sc.sig_rules = sig_rule_count(r->rules->db);
+        sc.sig_pool_domains = sig_list_entries(r->rules->db, "pools");
     }
+    sc.sig_reloads = r->reloads;
+    sc.sig_reload_failures = r->reload_failures;
     hostmap_stats(r->pools, &sc.pool_addresses, &sc.pool_replaced, &sc.pool_memory);
     sum.events[STATS_EV_STATS]++; /* this one */
     json_init(&j, buf, r->cfg.max_event_bytes);
@@ -641,6 +889,8 @@ static void on_signal(int sig)
 {
     if (sig == SIGUSR1)
         stats_requested = 1;
+    else if (sig == SIGHUP)
+        reload_requested = 1;
     else
         stop_requested = 1;
 }
@@ -655,6 +905,7 @@ static void setup_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGUSR1, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -666,26 +917,18 @@ int main(int argc, char **argv)
     double next_stats;
     int rc = 0;
 
+    log_init();
     config_defaults(&r.cfg);
     parse_args(&r, argc, argv);
     if (r.tail)
         return tail_run(&r.cfg, r.tail_group, r.tail_consumer);
     check_inputs(&r);
-    load_signatures(&r);
+    load_rules(&r);
     load_docker_policy(&r);
-    load_c2_policy(&r);
     r.pools = hostmap_new(r.cfg.pool_addresses);
     if (!r.pools) {
-        fprintf(stderr, "firedamp: out of memory for the pool address table\n");
+        log_msg(LOG_ERR, "out of memory for the pool address table");
         return EXIT_RUNTIME;
-    }
-    if (r.cfg.redis_url[0]) {
-        /* before any output exists: an unusable spool is a start-up error */
-        r.redis = redis_out_start(&r.cfg, err, sizeof(err));
-        if (!r.redis) {
-            fprintf(stderr, "firedamp: %s\n", err);
-            return EXIT_RUNTIME;
-        }
     }
     r.out = open_output(r.cfg.output, "output");
     if (r.cfg.flow_log[0])
@@ -700,13 +943,38 @@ int main(int argc, char **argv)
     r.caps = calloc(r.cfg.workers, sizeof(*r.caps));
     args = calloc(r.cfg.workers, sizeof(*args));
     if (!r.workers || !r.threads || !r.caps || !args) {
-        fprintf(stderr, "firedamp: out of memory\n");
+        log_msg(LOG_ERR, "out of memory");
         return EXIT_RUNTIME;
     }
-    struct worker_shared shared = {r.db, r.pools, &r.docker, &r.c2};
+    struct worker_shared shared = {r.rules->db, r.pools, &r.docker, &r.rules->c2};
     for (unsigned i = 0; i < r.cfg.workers; i++) {
         if (worker_init(&r.workers[i], i, &r.cfg, &shared, err, sizeof(err)) != 0) {
-            fprintf(stderr, "firedamp: worker %u: %s\n", i, err);
+            log_msg(LOG_ERR, "worker %u: %s", i, err);
+            return EXIT_RUNTIME;
+        }
+    }
+    open_live(&r);
+    if (privdrop_apply(&r.priv, err, sizeof(err)) != 0) {
+        log_msg(LOG_ERR, "%s", err);
+        return EXIT_RUNTIME;
+    }
+    if (r.priv.active)
+        log_msg(LOG_INFO, "running as %s (uid %u, gid %u)%s", r.priv.user, (unsigned)r.priv.uid,
+                (unsigned)r.priv.gid, r.priv.keep ? ", keeping CAP_NET_RAW" : "");
+    else if (r.priv.ignored_user)
+        log_msg(LOG_DEBUG, "not started as root: engine.user '%s' not used", r.cfg.user);
+    if (r.cfg.redis_url[0]) {
+        /*
+         * After the drop: the spool is rewritten (compacted by rename) while
+         * the sensor runs, so its directory must be the unprivileged user's;
+         * an unusable spool is a start-up error, before anything is written.
+         */
+        r.redis = redis_out_start(&r.cfg, err, sizeof(err));
+        if (!r.redis) {
+            if (r.priv.active)
+                log_msg(LOG_ERR, "%s (as user %s, after dropping root)", err, r.priv.user);
+            else
+                log_msg(LOG_ERR, "%s", err);
             return EXIT_RUNTIME;
         }
     }
@@ -719,7 +987,7 @@ int main(int argc, char **argv)
         args[i].r = &r;
         args[i].id = i;
         if (pthread_create(&r.threads[i], NULL, worker_main, &args[i]) != 0) {
-            fprintf(stderr, "firedamp: cannot start worker thread %u\n", i);
+            log_msg(LOG_ERR, "cannot start worker thread %u", i);
             return EXIT_RUNTIME;
         }
     }
@@ -741,6 +1009,11 @@ int main(int argc, char **argv)
                 capture_break(&r.caps[i]);
             r.broke = 1;
         }
+        if (reload_requested && !r.retiring) {
+            reload_requested = 0;
+            reload_rules(&r);
+        }
+        retire_rules(&r);
         if (stats_requested || (next_stats > 0 && elapsed(&r) >= next_stats)) {
             stats_requested = 0;
             write_stats(&r, 0);
@@ -765,7 +1038,7 @@ int main(int argc, char **argv)
     write_stats(&r, 1);
     redis_out_stop(r.redis); /* delivers or spools the rest; says what was lost */
     if (fflush(r.out) != 0 || (r.out != stdout && fclose(r.out) != 0)) {
-        fprintf(stderr, "firedamp: output: %s\n", strerror(errno));
+        log_msg(LOG_ERR, "output: %s", strerror(errno));
         rc = EXIT_RUNTIME;
     }
     if (r.flow_out && r.flow_out != r.out &&
@@ -773,12 +1046,10 @@ int main(int argc, char **argv)
         rc = EXIT_RUNTIME;
     for (unsigned i = 0; i < r.cfg.workers; i++)
         worker_destroy(&r.workers[i]);
-    sig_free(r.db);
+    ruleset_free(r.rules);
+    ruleset_free(r.retiring);
     hostmap_free(r.pools);
     docker_policy_destroy(&r.docker);
-    namelist_free(r.docker_images);
-    indicators_free((struct indicator_set *)r.c2.ind);
-    ioc_free((struct ioc_set *)r.c2.ioc);
     free(r.workers);
     free(r.threads);
     free(r.caps);

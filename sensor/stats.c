@@ -62,6 +62,7 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_kv_uint(j, "kernel_packets", s->kernel_received);
     json_kv_uint(j, "kernel_drops", s->kernel_dropped);
     json_kv_uint(j, "iface_drops", s->iface_dropped);
+    json_kv_uint(j, "reopens", s->capture_reopens);
     json_kv_uint(j, "files_read", c->files_read);
     json_kv_uint(j, "files_failed", c->files_failed);
     json_close(j);
@@ -145,6 +146,8 @@ void stats_render(struct json *j, const struct event_meta *m, const struct stats
     json_open(j);
     json_kv_uint(j, "rules", c->sig_rules);
     json_kv_uint(j, "pool_domains", c->sig_pool_domains);
+    json_kv_uint(j, "reloads", c->sig_reloads);
+    json_kv_uint(j, "reload_failures", c->sig_reload_failures);
     json_kv_uint(j, "pool_addresses", c->pool_addresses);
     json_kv_uint(j, "pool_addresses_replaced", c->pool_replaced);
     json_kv_uint(j, "pool_address_memory", c->pool_memory);

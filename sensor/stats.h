@@ -72,7 +72,8 @@ struct stats {
     uint64_t kernel_received;        /* live capture: pcap_stats, read by the worker */
     uint64_t kernel_dropped;
     uint64_t iface_dropped;
-    uint64_t last_ts_us; /* packet time of the newest packet */
+    uint64_t capture_reopens; /* live: the interface went away and came back */
+    uint64_t last_ts_us;      /* packet time of the newest packet */
 };
 
 /* Adds every counter of b into a (peaks and depths add too: they are per worker). */
@@ -100,6 +101,7 @@ struct stats_capture {
     uint64_t output_written, output_errors;
     uint64_t flow_log_written;
     uint64_t sig_rules, sig_pool_domains;
+    uint64_t sig_reloads, sig_reload_failures; /* SIGHUP: sets switched to, reloads refused */
     uint64_t pool_addresses, pool_replaced, pool_memory;
     double uptime_s; /* wall clock, omitted in deterministic mode */
     double pps;      /* packets per wall second, omitted in deterministic mode */

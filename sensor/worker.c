@@ -556,27 +556,49 @@ static unsigned packet_owner(const struct worker *w, const struct pkt *p, int rc
     return (unsigned)(h % w->replicas);
 }
 
-void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
-                   uint32_t wirelen, uint64_t ts_us)
+/* Moves to the offered rule set, if any: called between packets only. */
+static void take_rules(struct worker *w)
 {
-    struct pkt p;
-    struct flow *f;
-    int dir, rc;
+    const struct worker_rules *r = atomic_load_explicit(&w->rules_offered, memory_order_acquire);
 
-    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
-    if (w->replicas > 1 && packet_owner(w, &p, rc) != w->id)
-        return; /* another worker's share: not even counted here */
+    if (!r || r == w->rules_cur)
+        return;
+    w->db = r->db;
+    w->c2 = r->c2;
+    /* the scratch is sized for a set's patterns; the cached verdicts are the old set's */
+    indicators_scratch_free(w->c2s.xs);
+    w->c2s.xs = w->c2 && w->c2->ind ? indicators_scratch_new(w->c2->ind) : NULL;
+    if (w->c2 && w->c2->ind && !w->c2s.xs)
+        w->rules_scratch_failed++;
+    memset(w->c2s.cache, 0, sizeof(w->c2s.cache));
+    w->rules_cur = r;
+    atomic_store_explicit(&w->rules_taken, r, memory_order_release);
+}
+
+/* Whether a decoded packet belongs to a flow (not: not IP, broken, a later fragment). */
+static int has_flow(const struct pkt *p, int rc)
+{
+    return rc == DECODE_OK && p->ip_version && !(p->is_fragment && !p->l4_ok);
+}
+
+/* Everything after decoding, for one packet this worker owns. */
+static void process(struct worker *w, const struct pkt *pp, int rc)
+{
+    uint64_t ts_us = pp->ts_us;
+    struct flow *f;
+    int dir;
+
     w->st.packets++;
-    w->st.bytes += wirelen;
+    w->st.bytes += pp->wirelen;
     if (ts_us > w->st.last_ts_us)
         w->st.last_ts_us = ts_us;
     w->st.decode[rc < DECODE_RESULT_COUNT ? rc : DECODE_RESULT_COUNT - 1]++;
-    if (p.ntunnel)
+    if (pp->ntunnel)
         w->st.tunnelled++;
-    if (p.is_fragment)
+    if (pp->is_fragment)
         w->st.ip_fragments++;
     /* non-first IP fragments carry no ports: counted, never a flow of their own */
-    if (rc != DECODE_OK || !p.ip_version || (p.is_fragment && !p.l4_ok))
+    if (!has_flow(pp, rc))
         goto out;
     /*
      * Expire by this packet's time, not the newest seen: with several -r
@@ -588,16 +610,16 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
         w->expire_more = flow_expire(&w->ft, ts_us, WORKER_EXPIRE_BATCH) >= WORKER_EXPIRE_BATCH;
         w->expire_ts = ts_us;
     }
-    f = flow_packet(&w->ft, &p, &dir);
+    f = flow_packet(&w->ft, pp, &dir);
     if (!f)
         goto out;
-    if (p.l4_ok) {
-        if (p.proto == 6 && (p.tcp_flags & TCP_SYN)) {
-            f->isn[dir] = p.seq;
+    if (pp->l4_ok) {
+        if (pp->proto == 6 && (pp->tcp_flags & TCP_SYN)) {
+            f->isn[dir] = pp->seq;
             f->isn_seen |= (uint8_t)(1u << dir);
         }
-        if (!f->dstate_done && (p.proto == 6 || p.proto == 17))
-            dissect(w, f, dir, &p);
+        if (!f->dstate_done && (pp->proto == 6 || pp->proto == 17))
+            dissect(w, f, dir, pp);
     }
     /*
      * nDPI classifies what no dissector took: a flow our dissectors parse
@@ -607,11 +629,26 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
         if (f->dissector >= 0)
             classify_skip(w->cl, f);
         else
-            classify_packet(w->cl, f, &p);
+            classify_packet(w->cl, f, pp);
     }
 out:
     if (w->st.packets >= w->pub_next_pkt || ts_us >= w->pub_next_ts)
         worker_publish(w);
+}
+
+void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
+                   uint32_t wirelen, uint64_t ts_us)
+{
+    struct pkt p;
+    int rc;
+
+    /* a reload's new rules apply from the first packet after the offer */
+    if (atomic_load_explicit(&w->rules_offered, memory_order_relaxed) != w->rules_cur)
+        take_rules(w);
+    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+    if (w->replicas > 1 && packet_owner(w, &p, rc) != w->id)
+        return; /* another worker's share: not even counted here */
+    process(w, &p, rc);
 }
 
 void worker_pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
@@ -775,8 +812,26 @@ void worker_destroy(struct worker *w)
     pthread_mutex_destroy(&w->pub_lock);
 }
 
+void worker_rules_offer(struct worker *w, const struct worker_rules *r)
+{
+    atomic_store_explicit(&w->rules_offered, r, memory_order_release);
+}
+
+int worker_rules_taken(struct worker *w, const struct worker_rules *r)
+{
+    return atomic_load_explicit(&w->rules_taken, memory_order_acquire) == r;
+}
+
+void worker_stopped(struct worker *w)
+{
+    /* a stopped worker reads nothing: whatever is offered counts as taken */
+    const struct worker_rules *r = atomic_load_explicit(&w->rules_offered, memory_order_acquire);
+    atomic_store_explicit(&w->rules_taken, r, memory_order_release);
+}
+
 void worker_publish(struct worker *w)
 {
+    take_rules(w);
     w->st.flows = w->ft.st;
     w->st.flow_memory_bound = flow_table_memory(&w->ft);
     w->st.flow_memory =
@@ -804,6 +859,7 @@ void worker_publish(struct worker *w)
             w->st.kernel_dropped = drop;
             w->st.iface_dropped = ifdrop;
         }
+        w->st.capture_reopens = w->cap->reopens;
     }
     w->st.queue_depth = evq_depth(&w->q);
     w->st.queue_size = w->q.size;

@@ -33,6 +33,17 @@
 #define WORKER_EXPIRE_BATCH    16   /* flows expired per packet at most */
 #define WORKER_EXPIRE_EVERY_US 1000 /* packet time between looks for idle flows */
 
+/*
+ * The rules a worker reads: signatures (with their lists) and the C2 policy
+ * (indicators, IOCs). Read-only while any worker may use them; a SIGHUP
+ * reload offers a new one (worker_rules_offer), which the worker takes
+ * between two packets.
+ */
+struct worker_rules {
+    const struct sigdb *db;
+    const struct c2_policy *c2;
+};
+
 /* What all workers share: read-only signatures and the pool address table. */
 struct worker_shared {
     const struct sigdb *db;       /* NULL: no alerts */
@@ -80,6 +91,12 @@ struct worker {
     uint64_t expire_ts;  /* packet time of the last look for idle flows */
     int expire_more;     /* that look hit its batch: look again at the next packet */
 
+    /* SIGHUP: the set main offers, and the one this worker has moved to */
+    _Atomic(const struct worker_rules *) rules_offered;
+    _Atomic(const struct worker_rules *) rules_taken;
+    const struct worker_rules *rules_cur; /* this worker's copy of rules_taken */
+    uint64_t rules_scratch_failed;        /* a new set's indicator scratch could not be had */
+
     pthread_mutex_t pub_lock;
     struct stats published;
     uint64_t pub_next_pkt;
@@ -105,6 +122,18 @@ void worker_end_flows(struct worker *w);
 
 /* Makes the current counters visible to worker_stats_snapshot(). */
 void worker_publish(struct worker *w);
+
+/*
+ * Offers a new rule set (any thread): the worker moves to it at its next
+ * publish, between two packets (or when its capture is idle), and drops its
+ * cached script verdicts, which the old set made. worker_rules_taken() tells
+ * whether it has (or has stopped, so it reads no rules any more).
+ */
+void worker_rules_offer(struct worker *w, const struct worker_rules *r);
+int worker_rules_taken(struct worker *w, const struct worker_rules *r);
+
+/* Marks the worker stopped: it reads no rules again (its thread has ended). */
+void worker_stopped(struct worker *w);
 
 /* Copies the last published counters (any thread). */
 void worker_stats_snapshot(struct worker *w, struct stats *out);

@@ -113,5 +113,9 @@ if [ -f "$pcap" ]; then
 else
     echo "note: $pcap absent, capture-based CLI checks not run"
 fi
+# logging and privileges (log.h, privdrop.h)
+expect 2 "--log-level: 'loud' is not error, warning" "bad --log-level" -- -r "$pcap" --log-level loud
+expect 2 "log\.level: 'loud' is not error, warning" "bad log.level" -- -r "$pcap" --set log.level=loud
+expect 2 "engine\.allow_root: 'maybe' is not a boolean" "bad engine.allow_root" -- -r "$pcap" --set engine.allow_root=maybe
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
