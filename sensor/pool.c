@@ -183,12 +183,19 @@ static void sized_reclaim(struct pool_sized *p, uint64_t need, uint64_t limit)
     }
 }
 
-/* One more chunk for class cls, as big as POOL_SIZED_CHUNK and the limit allow. */
+/* One more chunk for class cls, as big as POOL_SIZED_CHUNK, 1/64 of the limit and the limit allow.
+ */
 static int sized_grow(struct pool_sized *p, unsigned cls, uint64_t limit)
 {
     size_t size = (size_t)POOL_SIZED_MIN << cls;
     size_t stride = POOL_BLK_HDR + size;
-    size_t n = POOL_SIZED_CHUNK / stride;
+    /*
+     * Chunks of at most 1/64 of the limit: a small memcap shared by many
+     * classes would otherwise be held in a few half-used chunks, and refuse
+     * long before the bytes charged reach it.
+     */
+    size_t chunk = limit / 64 < POOL_SIZED_CHUNK ? (size_t)(limit / 64) : POOL_SIZED_CHUNK;
+    size_t n = chunk / stride;
     struct pool_chunk *c;
     uint8_t *base;
 

@@ -53,11 +53,22 @@ struct stream_seg {
 
 /* --- memory accounting ------------------------------------------------- */
 
-static int mem_charge(struct stream_env *env, size_t size)
+/*
+ * Out-of-order copies may use this much of the memcap; the rest is kept for
+ * the in-order tails the dissectors need. Queued segments are a bet that a
+ * hole fills; a flood of them (many flows sending past holes) must not leave
+ * a new session unable to keep the few bytes its dissector asked to see again.
+ */
+static uint64_t ooo_limit(const struct stream_mem *mem)
+{
+    return mem->memcap - mem->memcap / STREAM_TAIL_RESERVE;
+}
+
+static int mem_charge_upto(struct stream_env *env, size_t size, uint64_t limit)
 {
     struct stream_mem *mem = env->mem;
 
-    if (size > mem->memcap || mem->used > mem->memcap - size) {
+    if (size > limit || mem->used > limit - size) {
         env->cnt->memcap_fail++;
         return -1;
     }
@@ -65,6 +76,11 @@ static int mem_charge(struct stream_env *env, size_t size)
     if (mem->used > mem->peak)
         mem->peak = mem->used;
     return 0;
+}
+
+static int mem_charge(struct stream_env *env, size_t size)
+{
+    return mem_charge_upto(env, size, env->mem->memcap);
 }
 
 static void mem_uncharge(struct stream_mem *mem, size_t size)
@@ -78,9 +94,9 @@ static struct stream_seg *seg_new(struct stream_env *env, uint32_t seq, const ui
     size_t size = sizeof(struct stream_seg) + len;
     struct stream_seg *seg;
 
-    if (mem_charge(env, size) < 0)
+    if (mem_charge_upto(env, size, ooo_limit(env->mem)) < 0)
         return NULL;
-    seg = pool_sized_get(&env->mem->pool, size, env->mem->memcap);
+    seg = pool_sized_get(&env->mem->pool, size, ooo_limit(env->mem));
     if (!seg) {
         mem_uncharge(env->mem, size);
         env->cnt->memcap_fail++;

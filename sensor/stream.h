@@ -35,6 +35,10 @@
 
 #include "pool.h"
 
+/* 1/STREAM_TAIL_RESERVE of the memcap is for in-order tails only (out-of-order copies stop short)
+ */
+#define STREAM_TAIL_RESERVE 4
+
 struct stream_cfg {
     uint32_t depth;        /* bytes per direction delivered at most; 0 = unlimited */
     uint32_t max_ooo_segs; /* out-of-order segments queued per direction */

@@ -422,6 +422,41 @@ static void test_memcap(void)
     fx_done(f);
 }
 
+/*
+ * Out-of-order copies stop short of the memcap: a flow flooding holes fills
+ * its share, and a new session can still keep the partial line its consumer
+ * left (the in-order tail), instead of losing it as a gap.
+ */
+static void test_tail_reserve(void)
+{
+    struct fixture *f = fx_new(REC_LINES_);
+    struct stream b;
+    uint64_t fails, gaps;
+
+    f->mem.memcap = 64 * 1024;
+    f->cfg.max_ooo_segs = 100000;
+    syn(f, 0, 0);
+    for (uint32_t i = 0; i < 20000 && !f->cnt.memcap_fail; i++)
+        seg(f, 0, 1000 + 100 * i, "0123456789"); /* holes that never fill */
+    CHECK(f->cnt.memcap_fail > 0);
+    CHECK(f->mem.used <= f->mem.memcap - f->mem.memcap / STREAM_TAIL_RESERVE);
+    CHECK(f->mem.pool.bytes <= f->mem.memcap);
+    fails = f->cnt.memcap_fail;
+    gaps = f->rec.ngaps[0]; /* the flooding flow's own, at its refusal */
+
+    stream_init(&b);
+    stream_segment(&b, &f->env, 0, 0, TCP_SYN, NULL, 0, 0);
+    stream_segment(&b, &f->env, 0, 1, TCP_ACK, (const uint8_t *)"mining.subscr", 13, 13);
+    CHECK_EQ(b.half[0].tail_len, 13); /* kept, not refused */
+    CHECK_EQ(f->cnt.memcap_fail, fails);
+    stream_segment(&b, &f->env, 0, 14, TCP_ACK, (const uint8_t *)"ibe\n", 4, 4);
+    CHECK_EQ(f->rec.nlines, 1);
+    CHECK_STR(f->rec.lines[0], "mining.subscribe\n");
+    CHECK_EQ(f->rec.ngaps[0], gaps);
+    stream_flush(&b, &f->env);
+    fx_done(f);
+}
+
 static void test_depth(void)
 {
     struct fixture *f = fx_new(REC_ALL);
@@ -846,6 +881,7 @@ int main(void)
     test_midstream();
     test_snaplen();
     test_tail_overflow();
+    test_tail_reserve();
     test_consumer_stop();
     test_free();
     test_pool_recycle();
