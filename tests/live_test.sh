@@ -7,23 +7,10 @@
 # Usage: live_test.sh FIREDAMP
 set -u
 bin=$1
-if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
-    echo "SKIP: live capture test needs root, iproute2 and python3"
-    exit 77
-fi
+. "$(dirname "$0")/lib/netns.sh"
+netns_require "live capture test" ip python3
 ns=firedamp-live-$$
-t=$(mktemp -d)
-cleanup() {
-    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
-    ip netns del "$ns" 2>/dev/null
-    rm -rf "$t"
-}
-trap cleanup EXIT
-if ! ip netns add "$ns" 2>"$t/err"; then
-    echo "SKIP: cannot create a network namespace: $(cat "$t/err")"
-    exit 77
-fi
-ip netns exec "$ns" ip link set lo up
+netns_setup "$ns"
 
 ip netns exec "$ns" "$bin" -i lo -f 'udp port 53' -o "$t/eve.json" --stats-interval 0 \
     --sensor-name live-test --set dns.log_queries=yes 2>"$t/fd.err" &
@@ -41,17 +28,8 @@ for _ in range(3):
     s.sendto(q, ("127.0.0.1", 53))
 PY
 sleep 1
-kill -TERM "$pid"
 # it must stop promptly even though the ring is idle: no hang, whatever happens
-for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-done
-if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid"
-    echo "FAIL: firedamp did not exit within 10 s of SIGTERM"
-fi
-wait "$pid"
+stop_within "$pid" 10
 rc=$?
 pid=""
 pass=0 fail=0

@@ -14,30 +14,17 @@
 # Usage: privdrop_test.sh FIREDAMP SOURCE_DIR
 set -u
 bin=$1 src=$2
-if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null 2>&1; then
-    echo "SKIP: privilege-drop test needs root and iproute2"
-    exit 77
-fi
+. "$(dirname "$0")/lib/netns.sh"
+netns_require "privilege-drop test" ip
 if ! getent passwd nobody >/dev/null; then
     echo "SKIP: no 'nobody' account"
     exit 77
 fi
 nuid=$(id -u nobody) ngid=$(id -g nobody)
 ns=firedamp-priv-$$
-t=$(mktemp -d)
+netns_setup "$ns"
 chmod 711 "$t" # nobody may pass through it, only root can create files in it
 pcap=$src/pcaps/tcp-http-plain.pcap
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
-    ip netns del "$ns" 2>/dev/null
-    rm -rf "$t"
-}
-trap cleanup EXIT
-if ! ip netns add "$ns" 2>"$t/err"; then
-    echo "SKIP: cannot create a network namespace: $(cat "$t/err")"
-    exit 77
-fi
 nsx() { ip netns exec "$ns" "$@"; } # not for "&": $! must be firedamp's pid
 nsx ip link set lo up
 pass=0 fail=0
@@ -53,13 +40,7 @@ wait_for() {
     return 1
 }
 stop() {
-    kill -TERM "$pid"
-    for _ in $(seq 1 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null
-    wait "$pid"
+    stop_within "$pid" 10
     rc=$?
     pid=""
 }

@@ -14,25 +14,11 @@
 # Usage: relink_test.sh FIREDAMP
 set -u
 bin=$1
-if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
-    echo "SKIP: relink test needs root, iproute2 and python3"
-    exit 77
-fi
+. "$(dirname "$0")/lib/netns.sh"
+netns_require "relink test" ip python3
 nsa=fd-relink-a-$$
 nsb=fd-relink-b-$$
-t=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
-    ip netns del "$nsa" 2>/dev/null
-    ip netns del "$nsb" 2>/dev/null
-    rm -rf "$t"
-}
-trap cleanup EXIT
-if ! ip netns add "$nsa" 2>"$t/err" || ! ip netns add "$nsb" 2>>"$t/err"; then
-    echo "SKIP: cannot create network namespaces: $(cat "$t/err")"
-    exit 77
-fi
+netns_setup "$nsa" "$nsb"
 mklink() {
     ip -n "$nsa" link add vethA type veth peer name vethB netns "$nsb" &&
         ip -n "$nsa" addr add 10.199.0.1/24 dev vethA &&
@@ -60,13 +46,7 @@ wait_line() { # waits up to $2 s for $1 in firedamp's stderr
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 stop() { # SIGTERM, then the exit status in rc
-    kill -TERM "$pid"
-    for _ in $(seq 1 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-    wait "$pid"
+    stop_within "$pid" 10
     rc=$?
     pid=""
 }

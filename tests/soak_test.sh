@@ -48,16 +48,8 @@ gap=${SOAK_GAP:-2}
 rss_bound=${SOAK_RSS_MIB:-16}
 # a sanitizer build keeps freed memory in quarantine: its RSS says nothing of ours
 [ -n "${FIREDAMP_SANITIZED:-}" ] && rss_bound=0
-for tool in ip tcpreplay python3; do
-    if ! command -v $tool >/dev/null 2>&1; then
-        echo "SKIP: soak test needs $tool"
-        exit 77
-    fi
-done
-if [ "$(id -u)" != 0 ]; then
-    echo "SKIP: soak test needs root (network namespaces)"
-    exit 77
-fi
+. "$(dirname "$0")/lib/netns.sh"
+netns_require "soak test" ip tcpreplay python3
 
 detect="stratum-v1 stratum-ooo docker-worm docker-exec http-graboid-curl http-chunked
 dns-then-stratum vxlan tls-sni tcp-ooo http-beacon-post eth-proxy"
@@ -74,19 +66,7 @@ for p in $load; do lfiles="$lfiles $src/pcaps/$p.pcap"; done
 
 nsa=fd-soak-a-$$
 nsb=fd-soak-b-$$
-t=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
-    ip netns del "$nsa" 2>/dev/null
-    ip netns del "$nsb" 2>/dev/null
-    rm -rf "$t"
-}
-trap cleanup EXIT
-if ! ip netns add "$nsa" 2>"$t/err" || ! ip netns add "$nsb" 2>>"$t/err"; then
-    echo "SKIP: cannot create network namespaces: $(cat "$t/err")"
-    exit 77
-fi
+netns_setup "$nsa" "$nsb"
 ip -n "$nsa" link add vethA mtu 9000 type veth peer name vethB netns "$nsb" mtu 9000 || exit 1
 for ns in $nsa $nsb; do
     # no IPv6 autoconfiguration chatter: the only packets are the replayed ones
@@ -163,16 +143,7 @@ touch "$t/stop"
 wait "$sampler"
 dead=0
 dead && dead=1
-kill -TERM "$pid" 2>/dev/null
-for _ in $(seq 1 150); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-done
-if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid"
-    echo "FAIL: firedamp did not exit within 15 s of SIGTERM"
-fi
-wait "$pid"
+stop_within "$pid" 15
 rc=$?
 pid=""
 duration=$(($(date +%s) - start))
