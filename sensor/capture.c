@@ -21,6 +21,7 @@
 
 #include "capture.h"
 #include "decode.h"
+#include "log.h"
 
 /* Zeroes all but what capture_break shares (another thread may hold the lock). */
 static void reset(struct capture *c)
@@ -260,7 +261,7 @@ static int live_open(struct capture *c, const struct config *cfg)
         goto out_close;
     }
     if (rc > 0) /* a warning, e.g. promisc not supported: keep going, say it */
-        fprintf(stderr, "firedamp: %s: warning: %s\n", cfg->iface, pcap_statustostr(rc));
+        log_msg(LOG_WARNING, "%s: %s", cfg->iface, pcap_statustostr(rc));
     if (check_link(c) || (cfg->bpf[0] && capture_set_filter(c, cfg->bpf)))
         goto out_close;
     if (cfg->workers > 1 && strcmp(cfg->dispatch, "fanout") == 0) {

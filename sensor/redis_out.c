@@ -33,6 +33,7 @@
 
 #include "config.h"
 #include "evq.h"
+#include "log.h"
 #include "redis_out.h"
 #include "redis_url.h"
 #include "spool.h"
@@ -241,14 +242,14 @@ static void report_down(struct redis_out *ro, const char *why)
         return;
     ro->down_reported = 1;
     if (ro->have_spool)
-        fprintf(stderr,
-                "firedamp: redis: %s: %s; spooling events to %s and retrying (every %u ms at "
-                "most)\n",
+        log_msg(LOG_WARNING,
+                "redis: %s: %s; spooling events to %s and retrying (every %u ms at "
+                "most)",
                 ro->url_text, why, ro->sp.path, ro->cfg->redis_backoff_max_ms);
     else
-        fprintf(stderr,
-                "firedamp: redis: %s: %s; no spool (redis.spool_path is empty): events are "
-                "dropped and counted until it is back\n",
+        log_msg(LOG_WARNING,
+                "redis: %s: %s; no spool (redis.spool_path is empty): events are "
+                "dropped and counted until it is back",
                 ro->url_text, why);
 }
 
@@ -268,12 +269,12 @@ static void spool_put(struct redis_out *ro, const char *data, uint32_t len)
     if (!ro->full_reported) {
         ro->full_reported = 1;
         if (rc == SPOOL_FULL && ro->have_spool)
-            fprintf(stderr,
-                    "firedamp: redis: spool %s is full (%llu bytes): events are being "
-                    "dropped (counted in stats output.redis.dropped)\n",
+            log_msg(LOG_ERR,
+                    "redis: spool %s is full (%llu bytes): events are being "
+                    "dropped (counted in stats output.redis.dropped)",
                     ro->sp.path, (unsigned long long)ro->sp.max_bytes);
         else if (rc != SPOOL_FULL)
-            fprintf(stderr, "firedamp: redis: %s: events are being dropped\n", ro->sp.errstr);
+            log_msg(LOG_ERR, "redis: %s: events are being dropped", ro->sp.errstr);
     }
 }
 
@@ -541,7 +542,7 @@ static unsigned send_batch(struct redis_out *ro, const char *base, unsigned n, i
         ro->backoff_ms = REDIS_BACKOFF_MIN_MS;
         if (ro->down_reported) {
             ro->down_reported = 0;
-            fprintf(stderr, "firedamp: redis: %s: delivering again\n", ro->url_text);
+            log_msg(LOG_NOTICE, "redis: %s: delivering again", ro->url_text);
         }
     }
     return prefix;
@@ -555,7 +556,7 @@ static void spool_trouble(struct redis_out *ro)
 {
     if (!ro->spool_err_reported) {
         ro->spool_err_reported = 1;
-        fprintf(stderr, "firedamp: redis: %s; replay paused, retrying\n", ro->sp.errstr);
+        log_msg(LOG_WARNING, "redis: %s; replay paused, retrying", ro->sp.errstr);
     }
     backoff(ro);
 }
@@ -806,14 +807,14 @@ struct redis_out *redis_out_start(const struct config *c, char *err, size_t errl
         ro->have_spool = 1;
         ro->priv.spool_torn_bytes = ro->sp.torn_bytes;
         if (ro->sp.torn_bytes)
-            fprintf(stderr,
-                    "firedamp: redis: spool %s: cut %llu bytes of a torn or damaged tail (a "
-                    "crash while writing); those events are lost\n",
+            log_msg(LOG_WARNING,
+                    "redis: spool %s: cut %llu bytes of a torn or damaged tail (a "
+                    "crash while writing); those events are lost",
                     ro->sp.path, (unsigned long long)ro->sp.torn_bytes);
         if (ro->sp.records)
-            fprintf(stderr,
-                    "firedamp: redis: spool %s holds %llu undelivered events from an earlier "
-                    "run: they are delivered first\n",
+            log_msg(LOG_NOTICE,
+                    "redis: spool %s holds %llu undelivered events from an earlier "
+                    "run: they are delivered first",
                     ro->sp.path, (unsigned long long)ro->sp.records);
     }
     ro->priv.enabled = 1;
@@ -851,8 +852,8 @@ int redis_out_push(struct redis_out *ro, const char *data, uint32_t len)
     if (evq_push(&ro->q, EVQ_EVENTS, data, len) != 0) {
         if (!ro->queue_drop_reported) {
             ro->queue_drop_reported = 1;
-            fprintf(stderr, "firedamp: redis: hand-off queue full (redis.queue_kb): events "
-                            "are being dropped (counted in stats output.redis.dropped)\n");
+            log_msg(LOG_ERR, "redis: hand-off queue full (redis.queue_kb): events "
+                             "are being dropped (counted in stats output.redis.dropped)");
         }
         return -1;
     }
@@ -929,16 +930,16 @@ uint64_t redis_out_stop(struct redis_out *ro)
     redis_out_stats_snapshot(ro, &s);
     lost = s.dropped_spool_full + s.dropped_spool_error + s.dropped_queue;
     if (lost)
-        fprintf(stderr,
-                "firedamp: redis: %llu events could not be kept (spool full: %llu, spool "
-                "errors: %llu, queue full: %llu)\n",
+        log_msg(LOG_ERR,
+                "redis: %llu events could not be kept (spool full: %llu, spool "
+                "errors: %llu, queue full: %llu)",
                 (unsigned long long)lost, (unsigned long long)s.dropped_spool_full,
                 (unsigned long long)s.dropped_spool_error, (unsigned long long)s.dropped_queue);
     if (ro->have_spool) {
         if (ro->sp.records)
-            fprintf(stderr,
-                    "firedamp: redis: %llu events (%llu bytes) stay in spool %s; the next "
-                    "start delivers them first\n",
+            log_msg(LOG_NOTICE,
+                    "redis: %llu events (%llu bytes) stay in spool %s; the next "
+                    "start delivers them first",
                     (unsigned long long)ro->sp.records,
                     (unsigned long long)spool_pending_bytes(&ro->sp), ro->sp.path);
         spool_close(&ro->sp);
