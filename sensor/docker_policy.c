@@ -224,7 +224,14 @@ const struct fact *docker_policy_track(struct docker_policy *dp, const struct fa
     pthread_mutex_lock(&dp->track->lock);
     /* the daemon: remember who changed things on it */
     d = host_slot(dp->track, dst, 1);
-    d->last_ts = ts_us;
+    /*
+     * Several workers share this table, each at its own point of packet
+     * time: a time earlier than one already seen is not a new window (an
+     * unsigned difference would make it look like the far future and start
+     * the count again, raising the spread twice).
+     */
+    if (ts_us > d->last_ts)
+        d->last_ts = ts_us;
     if (!d->victim) {
         d->victim = 1;
         d->victim_ts = ts_us;
@@ -232,12 +239,13 @@ const struct fact *docker_policy_track(struct docker_policy *dp, const struct fa
     }
     /* the caller: the daemons it touched within the window */
     s = host_slot(dp->track, src, 1);
-    if (s->first_ts == 0 || ts_us - s->first_ts > dp->worm_window_us) {
+    if (s->first_ts == 0 || (ts_us > s->first_ts && ts_us - s->first_ts > dp->worm_window_us)) {
         s->first_ts = ts_us;
         s->ntargets = 0;
         s->spread_reported = 0;
     }
-    s->last_ts = ts_us;
+    if (ts_us > s->last_ts)
+        s->last_ts = ts_us;
     {
         unsigned i;
         for (i = 0; i < s->ntargets; i++)

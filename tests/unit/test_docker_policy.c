@@ -204,6 +204,10 @@ static void test_worm(void)
         CHECK_EQ(fact_get(w, "pattern")->len, 6); /* "spread" */
     }
     CHECK(docker_policy_track(&dp, c, src, d4, 4, 5000000, &sc) == NULL); /* once */
+    /* another worker, behind in packet time: not a new window, still once */
+    CHECK(docker_policy_track(&dp, c, src, d4, 4, 500000, &sc) == NULL);
+    CHECK(docker_policy_track(&dp, c, src, d2, 4, 600000, &sc) == NULL);
+    CHECK(docker_policy_track(&dp, c, src, d3, 4, 700000, &sc) == NULL);
     /* d1 was controlled by src; now d1 changes d4: propagation, naming src */
     w = docker_policy_track(&dp, c, d1, d4, 4, 6000000, &sc);
     CHECK(w != NULL);
