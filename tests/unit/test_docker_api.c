@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "dissector.h"
+#include "cap_fact.h"
 #include "emu_tcp.h"
 
 extern const struct dissector docker_api_dissector;
@@ -31,77 +32,25 @@ struct seg {
 
 /* ---- captured facts ------------------------------------------------------- */
 
-struct cap_field {
-    char name[24];
-    int type, flags;
-    char s[600];
-    size_t len;
-    uint64_t u;
-};
-
-struct cap_fact {
-    char name[32];
-    char subject[200];
-    int nfields, overflow;
-    struct cap_field f[FACT_MAX_FIELDS];
-};
-
 #define CAP_MAX 40
 static struct cap_fact facts[CAP_MAX];
 static int nfacts;
 
+static void cap_reset(void)
+{
+    for (int i = 0; i < nfacts && i < CAP_MAX; i++)
+        cap_free(&facts[i]);
+    nfacts = 0;
+}
+
 static void cap_emit(struct dctx *cx, const struct fact *f)
 {
-    struct cap_fact *c;
-
     (void)cx;
     if (strcmp(f->type, "docker_api") != 0 || nfacts >= CAP_MAX) {
         nfacts++;
         return;
     }
-    c = &facts[nfacts++];
-    memset(c, 0, sizeof(*c));
-    snprintf(c->name, sizeof(c->name), "%s", f->name);
-    if (f->subject)
-        snprintf(c->subject, sizeof(c->subject), "%.*s", (int)f->subject_len, f->subject);
-    c->nfields = f->nfields;
-    c->overflow = f->overflow;
-    for (int i = 0; i < f->nfields; i++) {
-        const struct fact_field *ff = &f->field[i];
-        struct cap_field *cf = &c->f[i];
-
-        snprintf(cf->name, sizeof(cf->name), "%s", ff->name);
-        cf->type = ff->type;
-        cf->flags = ff->flags;
-        if (ff->type == FV_STR) {
-            cf->len = ff->len < sizeof(cf->s) - 1 ? ff->len : sizeof(cf->s) - 1;
-            memcpy(cf->s, ff->v.s, cf->len);
-        } else {
-            cf->u = ff->v.u;
-        }
-    }
-}
-
-static const struct cap_field *field(const struct cap_fact *c, const char *name)
-{
-    for (int i = 0; c && i < c->nfields; i++)
-        if (strcmp(c->f[i].name, name) == 0)
-            return &c->f[i];
-    return NULL;
-}
-
-static const char *fstr(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type == FV_STR ? f->s : NULL;
-}
-
-static long long fnum(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type != FV_STR ? (long long)f->u : -1;
+    cap_take(&facts[nfacts++], f);
 }
 
 /* An array field joined with ','. */
@@ -153,7 +102,7 @@ static struct emu E;
 static void emu_start(void)
 {
     emu_init(&E, &D, 2375, cap_emit, TAIL_CAP);
-    nfacts = 0;
+    cap_reset();
 }
 
 static void emu_end(void)
@@ -1411,5 +1360,6 @@ int main(void)
     test_unanswered();
     test_gap();
     emu_free(&E);
+    cap_reset();
     return check_done();
 }

@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "dissector.h"
+#include "cap_fact.h"
 #include "emu_tcp.h"
 #include "event.h"
 #include "filetype.h"
@@ -29,37 +30,22 @@
 
 /* ---- captured facts ------------------------------------------------------- */
 
-struct cap_field {
-    char name[24];
-    int type, flags;
-    char *s; /* malloc'd copy, NUL-terminated */
-    size_t len;
-    uint64_t u;
-};
-
-struct cap_fact {
-    char subject[1400];
-    int nfields;
-    struct cap_field f[FACT_MAX_FIELDS];
-    char json[8192]; /* what the event writer makes of it */
-};
-
 #define CAP_MAX 24
 static struct cap_fact facts[CAP_MAX];
+static char jsons[CAP_MAX][8192]; /* what the event writer makes of each */
 static int nfacts;
 
 static void cap_reset(void)
 {
     for (int i = 0; i < nfacts && i < CAP_MAX; i++)
-        for (int k = 0; k < facts[i].nfields; k++)
-            free(facts[i].f[k].s);
+        cap_free(&facts[i]);
     nfacts = 0;
 }
 
 static void cap_emit(struct dctx *cx, const struct fact *f)
 {
-    struct cap_fact *c;
     struct json j;
+    char *out;
 
     (void)cx;
     if (strcmp(f->type, "http_download") != 0 || strcmp(f->name, "http_download.transfer") != 0 ||
@@ -67,56 +53,18 @@ static void cap_emit(struct dctx *cx, const struct fact *f)
         nfacts++;
         return;
     }
-    c = &facts[nfacts++];
-    memset(c, 0, sizeof(*c));
-    if (f->subject)
-        snprintf(c->subject, sizeof(c->subject), "%.*s", (int)f->subject_len, f->subject);
-    c->nfields = f->nfields;
-    for (int i = 0; i < f->nfields; i++) {
-        const struct fact_field *ff = &f->field[i];
-        struct cap_field *cf = &c->f[i];
-
-        snprintf(cf->name, sizeof(cf->name), "%s", ff->name);
-        cf->type = ff->type;
-        cf->flags = ff->flags;
-        if (ff->type == FV_STR) {
-            cf->len = ff->len;
-            cf->s = malloc(ff->len + 1);
-            if (!cf->s)
-                abort();
-            memcpy(cf->s, ff->v.s, ff->len);
-            cf->s[ff->len] = '\0';
-        } else {
-            cf->u = ff->v.u;
-        }
-    }
-    json_init(&j, c->json, sizeof(c->json) - 1);
+    out = jsons[nfacts];
+    cap_take(&facts[nfacts++], f);
+    json_init(&j, out, sizeof(jsons[0]) - 1);
     json_open(&j);
     event_fact(&j, NULL, f);
     json_close(&j);
-    c->json[j.overflow ? 0 : j.len] = '\0';
+    out[j.overflow ? 0 : j.len] = '\0';
 }
 
-static const struct cap_field *field(const struct cap_fact *c, const char *name)
+static const char *fjson(const struct cap_fact *c)
 {
-    for (int i = 0; c && i < c->nfields; i++)
-        if (strcmp(c->f[i].name, name) == 0)
-            return &c->f[i];
-    return NULL;
-}
-
-static const char *fstr(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type == FV_STR ? f->s : NULL;
-}
-
-static long long fnum(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type != FV_STR ? (long long)f->u : -1;
+    return jsons[c - facts];
 }
 
 /* The field names of a fact, joined with ','. */
@@ -353,9 +301,9 @@ static void test_get_script(void)
     CHECK(bf && (bf->flags & FV_HIDDEN));
     CHECK(bf && bf->len == body.n && memcmp(bf->s, body.p, body.n) == 0);
     /* the event writer leaves the hidden sample out */
-    CHECK(strstr(f->json, "\"sha256\":\"") != NULL);
-    CHECK(strstr(f->json, "\"body\"") == NULL);
-    CHECK(strstr(f->json, "wget -q") == NULL);
+    CHECK(strstr(fjson(f), "\"sha256\":\"") != NULL);
+    CHECK(strstr(fjson(f), "\"body\"") == NULL);
+    CHECK(strstr(fjson(f), "wget -q") == NULL);
     b_free(&body);
     b_free(&resp);
 }
@@ -823,9 +771,9 @@ static void test_post(void)
     CHECK(rb && (rb->flags & FV_HIDDEN) && rb->len == strlen(form) && !strcmp(rb->s, form));
     CHECK_EQ(fnum(fact(0), "request_size"), strlen(form));
     CHECK_STR(fstr(fact(0), "http_method"), "POST");
-    CHECK(strstr(fact(0)->json, "\"request_size\":") != NULL);
-    CHECK(strstr(fact(0)->json, "request_body") == NULL);
-    CHECK(strstr(fact(0)->json, "uname") == NULL);
+    CHECK(strstr(fjson(fact(0)), "\"request_size\":") != NULL);
+    CHECK(strstr(fjson(fact(0)), "request_body") == NULL);
+    CHECK(strstr(fjson(fact(0)), "uname") == NULL);
 
     /* chunked upload, sample capped at HTTP_REQ_SAMPLE */
     {

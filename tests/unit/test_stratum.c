@@ -18,60 +18,32 @@
 
 #include "check.h"
 #include "dissector.h"
+#include "cap_fact.h"
 #include "emu_tcp.h"
 
 extern const struct dissector stratum_dissector;
 
 /* ---- captured facts ------------------------------------------------------- */
 
-struct cap_field {
-    char name[24];
-    int type, flags;
-    char s[512];
-    size_t len;
-    uint64_t u;
-    double d;
-};
-
-struct cap_fact {
-    char name[32];
-    int nfields;
-    struct cap_field f[FACT_MAX_FIELDS];
-};
-
 #define CAP_MAX 8
 static struct cap_fact facts[CAP_MAX];
 static int nfacts;
 
+static void cap_reset(void)
+{
+    for (int i = 0; i < nfacts && i < CAP_MAX; i++)
+        cap_free(&facts[i]);
+    nfacts = 0;
+}
+
 static void cap_emit(struct dctx *cx, const struct fact *f)
 {
-    struct cap_fact *c;
-
     (void)cx;
     if (strcmp(f->type, "stratum") != 0 || nfacts >= CAP_MAX) {
         nfacts++;
         return;
     }
-    c = &facts[nfacts++];
-    memset(c, 0, sizeof(*c));
-    snprintf(c->name, sizeof(c->name), "%s", f->name);
-    c->nfields = f->nfields;
-    for (int i = 0; i < f->nfields; i++) {
-        const struct fact_field *ff = &f->field[i];
-        struct cap_field *cf = &c->f[i];
-
-        snprintf(cf->name, sizeof(cf->name), "%s", ff->name);
-        cf->type = ff->type;
-        cf->flags = ff->flags;
-        if (ff->type == FV_STR) {
-            cf->len = ff->len < sizeof(cf->s) - 1 ? ff->len : sizeof(cf->s) - 1;
-            memcpy(cf->s, ff->v.s, cf->len);
-        } else if (ff->type == FV_DOUBLE) {
-            cf->d = ff->v.d;
-        } else {
-            cf->u = ff->v.u;
-        }
-    }
+    cap_take(&facts[nfacts++], f);
 }
 
 static const struct cap_fact *find_fact(const char *name)
@@ -80,35 +52,6 @@ static const struct cap_fact *find_fact(const char *name)
         if (strcmp(facts[i].name, name) == 0)
             return &facts[i];
     return NULL;
-}
-
-static const struct cap_field *field(const struct cap_fact *c, const char *name)
-{
-    for (int i = 0; c && i < c->nfields; i++)
-        if (strcmp(c->f[i].name, name) == 0)
-            return &c->f[i];
-    return NULL;
-}
-
-static const char *fstr(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type == FV_STR ? f->s : NULL;
-}
-
-static long long fnum(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f ? (long long)f->u : -1;
-}
-
-static double fdbl(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name);
-
-    return f && f->type == FV_DOUBLE ? f->d : -1.0;
 }
 
 /* The methods array joined with ','. */
@@ -140,7 +83,7 @@ static struct emu E;
 static void emu_start(void)
 {
     emu_init(&E, &stratum_dissector, 3333, cap_emit, TAIL_CAP);
-    nfacts = 0;
+    cap_reset();
 }
 
 /* Offers n more bytes of direction dir at time ts (seconds). */
@@ -702,5 +645,6 @@ int main(void)
     test_guards();
     test_garbage();
     emu_free(&E);
+    cap_reset();
     return check_done();
 }
