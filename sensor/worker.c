@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "util.h"
 #include "worker.h"
 
@@ -561,7 +562,8 @@ static void take_rules(struct worker *w)
 {
     const struct worker_rules *r = atomic_load_explicit(&w->rules_offered, memory_order_acquire);
 
-    if (!r || r == w->rules_cur)
+    /* rules_taken is written by this thread only: a relaxed load reads its own store */
+    if (!r || r == atomic_load_explicit(&w->rules_taken, memory_order_relaxed))
         return;
     w->db = r->db;
     w->c2 = r->c2;
@@ -569,9 +571,11 @@ static void take_rules(struct worker *w)
     indicators_scratch_free(w->c2s.xs);
     w->c2s.xs = w->c2 && w->c2->ind ? indicators_scratch_new(w->c2->ind) : NULL;
     if (w->c2 && w->c2->ind && !w->c2s.xs)
-        w->rules_scratch_failed++;
+        log_msg(LOG_ERR,
+                "worker %u: out of memory for the reloaded script indicators: "
+                "downloads are not scanned until the next reload",
+                w->id);
     memset(w->c2s.cache, 0, sizeof(w->c2s.cache));
-    w->rules_cur = r;
     atomic_store_explicit(&w->rules_taken, r, memory_order_release);
 }
 
@@ -643,7 +647,8 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     int rc;
 
     /* a reload's new rules apply from the first packet after the offer */
-    if (atomic_load_explicit(&w->rules_offered, memory_order_relaxed) != w->rules_cur)
+    if (atomic_load_explicit(&w->rules_offered, memory_order_relaxed) !=
+        atomic_load_explicit(&w->rules_taken, memory_order_relaxed))
         take_rules(w);
     rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
     if (w->replicas > 1 && packet_owner(w, &p, rc) != w->id)

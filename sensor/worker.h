@@ -94,8 +94,6 @@ struct worker {
     /* SIGHUP: the set main offers, and the one this worker has moved to */
     _Atomic(const struct worker_rules *) rules_offered;
     _Atomic(const struct worker_rules *) rules_taken;
-    const struct worker_rules *rules_cur; /* this worker's copy of rules_taken */
-    uint64_t rules_scratch_failed;        /* a new set's indicator scratch could not be had */
 
     pthread_mutex_t pub_lock;
     struct stats published;
