@@ -31,6 +31,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "errfmt.h"
 #include "indicators.h"
 
 #define IND_PARENS_NEST     64 /* a pattern is 1 KiB; deep nesting only costs stack */
@@ -72,24 +73,6 @@ static const char *const ind_categories[] = {
     "scanning",      "lateral",     "credentials",   "recon", "beacon",
 };
 #define IND_NCATEGORIES (sizeof(ind_categories) / sizeof(ind_categories[0]))
-
-/* Where an error is: "NAME:LINE" (line 0: just "NAME"). */
-__attribute__((format(printf, 5, 6))) static void
-ind_err(char *err, size_t errlen, const char *name, unsigned line, const char *fmt, ...)
-{
-    char msg[320];
-    va_list ap;
-
-    if (!err || !errlen)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    if (line)
-        snprintf(err, errlen, "%s:%u: %s", name, line, msg);
-    else
-        snprintf(err, errlen, "%s: %s", name, msg);
-}
 
 /* ---- the scratch's arena -------------------------------------------------- */
 
@@ -277,8 +260,8 @@ static int compile_pattern(struct indicator *ind, const char *pat, size_t plen,
     if (!ind->re) {
         if (pcre2_get_error_message(ec, msg, sizeof(msg)) < 0)
             snprintf((char *)msg, sizeof(msg), "error %d", ec);
-        ind_err(err, errlen, name, ind->line, "pattern of '%s': %s at offset %zu", ind->name,
-                (const char *)msg, (size_t)off);
+        file_err(err, errlen, name, ind->line, "pattern of '%s': %s at offset %zu", ind->name,
+                 (const char *)msg, (size_t)off);
         return -1;
     }
     if (!(flags & INDICATORS_NO_JIT) && pcre2_jit_compile(ind->re, PCRE2_JIT_COMPLETE) == 0)
@@ -286,14 +269,14 @@ static int compile_pattern(struct indicator *ind, const char *pat, size_t plen,
     /* a pattern that matches nothing at all would hit every text: an operator's slip */
     md = pcre2_match_data_create(1, NULL);
     if (!md) {
-        ind_err(err, errlen, name, ind->line, "out of memory");
+        file_err(err, errlen, name, ind->line, "out of memory");
         return -1;
     }
     rc = pcre2_match(ind->re, (PCRE2_SPTR) "", 0, 0, 0, md, mctx);
     pcre2_match_data_free(md);
     if (rc >= 0) {
-        ind_err(err, errlen, name, ind->line,
-                "pattern of '%s' matches empty text (it would hit every text)", ind->name);
+        file_err(err, errlen, name, ind->line,
+                 "pattern of '%s' matches empty text (it would hit every text)", ind->name);
         return -1;
     }
     return 0;
@@ -313,7 +296,7 @@ static int parse_line(struct indicator_set *s, const char *p, size_t n, unsigned
         unsigned char c = (unsigned char)p[i];
 
         if ((c < 0x20 && c != '\t' && !(c == '\r' && i == n - 1)) || c == 0x7f) {
-            ind_err(err, errlen, name, line, "control character \\x%02x", c);
+            file_err(err, errlen, name, line, "control character \\x%02x", c);
             return -1;
         }
     }
@@ -325,7 +308,7 @@ static int parse_line(struct indicator_set *s, const char *p, size_t n, unsigned
     if (b == n || p[b] == '#')
         return 0;
     if (s->n >= INDICATOR_MAX) {
-        ind_err(err, errlen, name, line, "more than %d indicators", INDICATOR_MAX);
+        file_err(err, errlen, name, line, "more than %d indicators", INDICATOR_MAX);
         return -1;
     }
     ind = &s->ind[s->n];
@@ -334,60 +317,60 @@ static int parse_line(struct indicator_set *s, const char *p, size_t n, unsigned
 
     tn = next_token(p, n, &pos, &t);
     if (tn >= INDICATOR_NAME_MAX) {
-        ind_err(err, errlen, name, line, "name longer than %d bytes", INDICATOR_NAME_MAX - 1);
+        file_err(err, errlen, name, line, "name longer than %d bytes", INDICATOR_NAME_MAX - 1);
         return -1;
     }
     for (size_t i = 0; i < tn; i++)
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '-')) {
-            ind_err(err, errlen, name, line, "bad name '%s' (only a-z, 0-9 and '-')",
-                    show(t, tn, sb, sizeof(sb)));
+            file_err(err, errlen, name, line, "bad name '%s' (only a-z, 0-9 and '-')",
+                     show(t, tn, sb, sizeof(sb)));
             return -1;
         }
     memcpy(ind->name, t, tn);
     ind->name[tn] = '\0';
     for (unsigned i = 0; i < s->n; i++)
         if (strcmp(s->ind[i].name, ind->name) == 0) {
-            ind_err(err, errlen, name, line, "duplicate name '%s' (first on line %u)", ind->name,
-                    s->ind[i].line);
+            file_err(err, errlen, name, line, "duplicate name '%s' (first on line %u)", ind->name,
+                     s->ind[i].line);
             return -1;
         }
 
     tn = next_token(p, n, &pos, &t);
     if (tn == 0) {
-        ind_err(err, errlen, name, line, "missing weight, scope, category and pattern");
+        file_err(err, errlen, name, line, "missing weight, scope, category and pattern");
         return -1;
     }
     if (parse_weight(t, tn, &ind->weight) < 0) {
-        ind_err(err, errlen, name, line, "bad weight '%s' (a whole number 1..%d)",
-                show(t, tn, sb, sizeof(sb)), INDICATOR_SCORE_MAX);
+        file_err(err, errlen, name, line, "bad weight '%s' (a whole number 1..%d)",
+                 show(t, tn, sb, sizeof(sb)), INDICATOR_SCORE_MAX);
         return -1;
     }
 
     tn = next_token(p, n, &pos, &t);
     if (tn == 0 || parse_scope(t, tn, &ind->scope) < 0) {
-        ind_err(err, errlen, name, line, "bad scope '%s' (script, beacon or script,beacon)",
-                show(t, tn, sb, sizeof(sb)));
+        file_err(err, errlen, name, line, "bad scope '%s' (script, beacon or script,beacon)",
+                 show(t, tn, sb, sizeof(sb)));
         return -1;
     }
 
     tn = next_token(p, n, &pos, &t);
     ind->category = find_category(t, tn);
     if (!ind->category) {
-        ind_err(err, errlen, name, line,
-                "unknown category '%s' (download-exec, decode-exec, docker-remote, miner, "
-                "persistence, evasion, scanning, lateral, credentials, recon, beacon)",
-                show(t, tn, sb, sizeof(sb)));
+        file_err(err, errlen, name, line,
+                 "unknown category '%s' (download-exec, decode-exec, docker-remote, miner, "
+                 "persistence, evasion, scanning, lateral, credentials, recon, beacon)",
+                 show(t, tn, sb, sizeof(sb)));
         return -1;
     }
 
     while (pos < n && is_blank(p[pos]))
         pos++;
     if (pos == n) {
-        ind_err(err, errlen, name, line, "missing pattern");
+        file_err(err, errlen, name, line, "missing pattern");
         return -1;
     }
     if (n - pos > INDICATOR_PATTERN_MAX) {
-        ind_err(err, errlen, name, line, "pattern longer than %d bytes", INDICATOR_PATTERN_MAX);
+        file_err(err, errlen, name, line, "pattern longer than %d bytes", INDICATOR_PATTERN_MAX);
         return -1;
     }
     if (compile_pattern(ind, p + pos, n - pos, cctx, mctx, flags, name, err, errlen) < 0) {
@@ -414,7 +397,7 @@ struct indicator_set *indicators_load_mem(const char *name, const char *text, si
     if (!name)
         name = "indicators";
     if (len > INDICATOR_FILE_MAX || (len && !text)) {
-        ind_err(err, errlen, name, 0, "larger than %u bytes", INDICATOR_FILE_MAX);
+        file_err(err, errlen, name, 0, "larger than %u bytes", INDICATOR_FILE_MAX);
         return NULL;
     }
     for (size_t i = 0; i < len; i++)
@@ -426,7 +409,7 @@ struct indicator_set *indicators_load_mem(const char *name, const char *text, si
     if (s)
         s->ind = calloc(cap, sizeof(*s->ind));
     if (!s || !s->ind || !cctx || !mctx) {
-        ind_err(err, errlen, name, 0, "out of memory");
+        file_err(err, errlen, name, 0, "out of memory");
         goto fail;
     }
     pcre2_set_max_pattern_length(cctx, INDICATOR_PATTERN_MAX);
@@ -463,27 +446,27 @@ struct indicator_set *indicators_load(const char *path, char *err, size_t errlen
     if (err && errlen)
         err[0] = '\0';
     if (!path) {
-        ind_err(err, errlen, "(null)", 0, "no path");
+        file_err(err, errlen, "(null)", 0, "no path");
         return NULL;
     }
     f = fopen(path, "rb");
     if (!f) {
-        ind_err(err, errlen, path, 0, "%s", strerror(errno));
+        file_err(err, errlen, path, 0, "%s", strerror(errno));
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        ind_err(err, errlen, path, 0, "not a regular file");
+        file_err(err, errlen, path, 0, "not a regular file");
         fclose(f);
         return NULL;
     }
     if (st.st_size > (off_t)INDICATOR_FILE_MAX) {
-        ind_err(err, errlen, path, 0, "larger than %u bytes", INDICATOR_FILE_MAX);
+        file_err(err, errlen, path, 0, "larger than %u bytes", INDICATOR_FILE_MAX);
         fclose(f);
         return NULL;
     }
     buf = malloc((size_t)st.st_size + 1);
     if (!buf || fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
-        ind_err(err, errlen, path, 0, "cannot read");
+        file_err(err, errlen, path, 0, "cannot read");
         free(buf);
         fclose(f);
         return NULL;

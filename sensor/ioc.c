@@ -30,6 +30,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "errfmt.h"
 #include "ioc.h"
 
 #define K_URLPFX 5 /* internal kind: URL prefix entries */
@@ -71,18 +72,11 @@ struct where {
 __attribute__((format(printf, 4, 5))) static void
 ioc_err(char *err, size_t errlen, const struct where *w, const char *fmt, ...)
 {
-    char msg[256];
     va_list ap;
 
-    if (!err || !errlen)
-        return;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    file_verr(err, errlen, w->name, w->line, fmt, ap);
     va_end(ap);
-    if (w->line)
-        snprintf(err, errlen, "%s:%u: %s", w->name, w->line, msg);
-    else
-        snprintf(err, errlen, "%s: %s", w->name, msg);
 }
 
 static inline unsigned char lower(unsigned char c)

@@ -7,10 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "errfmt.h"
 #include "namelist.h"
 
 struct namelist {
-    char **exact;  /* sorted, case-folded */
+    char **exact; /* sorted, case-folded */
     unsigned nexact;
     char **prefix; /* without the '*', case-folded */
     unsigned nprefix;
@@ -78,25 +79,23 @@ struct namelist *namelist_load_mem(const char *name, const char *text, size_t le
         if (n == 0)
             continue;
         if (n > NAMELIST_MAX_NAME) {
-            snprintf(err, errlen, "%s:%u: entry longer than %d bytes", name, line,
-                     NAMELIST_MAX_NAME);
+            file_err(err, errlen, name, line, "entry longer than %d bytes", NAMELIST_MAX_NAME);
             goto out_free;
         }
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)l[i];
             if (c < 0x21 || c == 0x7f) {
-                snprintf(err, errlen, "%s:%u: blank or control byte inside an entry", name, line);
+                file_err(err, errlen, name, line, "blank or control byte inside an entry");
                 goto out_free;
             }
         }
         if (nl->nexact + nl->nprefix >= NAMELIST_MAX_ENTRIES) {
-            snprintf(err, errlen, "%s:%u: more than %d entries", name, line,
-                     NAMELIST_MAX_ENTRIES);
+            file_err(err, errlen, name, line, "more than %d entries", NAMELIST_MAX_ENTRIES);
             goto out_free;
         }
         is_prefix = l[n - 1] == '*';
         if (is_prefix && n == 1) {
-            snprintf(err, errlen, "%s:%u: a lone '*' would match everything", name, line);
+            file_err(err, errlen, name, line, "a lone '*' would match everything");
             goto out_free;
         }
         arr = is_prefix ? &nl->prefix : &nl->exact;
