@@ -55,6 +55,9 @@ check() {
     if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
 }
 run() { # firedamp on vethB in the B namespace, extra flags in "$@"
+    # emptied here, not by the redirection in the child: wait_line must not
+    # find the last run's lines before this one has started
+    : >"$t/fd.err"
     ip netns exec "$nsb" "$bin" -i vethB -f 'udp port 53' -o "$t/eve.json" --stats-interval 1 \
         --sensor-name relink --set dns.log_queries=yes "$@" 2>"$t/fd.err" &
     pid=$!
