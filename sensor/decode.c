@@ -675,17 +675,25 @@ static int walk_link(struct pkt *p, struct walk *w, int linktype)
 }
 
 /*
- * The commonest frame on a SPAN port, decoded in one straight pass: Ethernet
+ * The commonest frame on a SPAN port, checked in one straight pass: Ethernet
  * with at most one VLAN tag, IPv4 that is not a fragment, TCP or UDP not to
- * a tunnel port. Everything is checked first and written last, as the walk
- * would write it; anything else (or anything the walk would reject) returns
- * 0 with *p untouched, and the walk decides. *p is zeroed by the caller.
+ * a tunnel port. fast_check() reads and checks; it writes nothing but *fs,
+ * so the owner peek (decode_tuple_fast) and the decoder (decode_fast) take
+ * the same frames by one test. Anything else (or anything the walk would
+ * reject) returns 0, and the walk decides.
  */
-static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const uint8_t *frame,
-                              uint32_t caplen)
+struct fast_span {
+    const uint8_t *l3, *l4;
+    uint32_t cap, wire, l4cap, doff;
+    uint16_t vlan;
+    uint8_t nvlan, proto;
+};
+
+static inline int fast_check(struct fast_span *fs, const struct decode_cfg *cfg,
+                             const uint8_t *frame, uint32_t caplen)
 {
     uint32_t off = ETH_HLEN, cap, hl, tot, wire, l4cap, doff = 0;
-    uint16_t type, vlan = 0, sport, dport;
+    uint16_t type, vlan = 0, dport;
     const uint8_t *b, *l4;
     uint8_t proto, nvlan = 0;
 
@@ -746,30 +754,68 @@ static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const
     } else {
         return 0;
     }
-    sport = rd16be(l4);
-    dport = rd16be(l4 + 2);
-    p->vlan[0] = vlan;
-    p->nvlan = nvlan;
+    fs->l3 = b;
+    fs->l4 = l4;
+    fs->cap = cap;
+    fs->wire = wire;
+    fs->l4cap = l4cap;
+    fs->doff = doff;
+    fs->vlan = vlan;
+    fs->nvlan = nvlan;
+    fs->proto = proto;
+    return 1;
+}
+
+/* The frames fast_check() takes, decoded: *p as the walk would write it. *p is zeroed by the
+ * caller. */
+static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const uint8_t *frame,
+                              uint32_t caplen)
+{
+    struct fast_span fs;
+    const uint8_t *l4;
+
+    if (!fast_check(&fs, cfg, frame, caplen))
+        return 0;
+    l4 = fs.l4;
+    p->vlan[0] = fs.vlan;
+    p->nvlan = fs.nvlan;
     p->ip_version = 4;
-    p->l3 = b;
-    p->l3_len = cap;
+    p->l3 = fs.l3;
+    p->l3_len = fs.cap;
     memcpy(p->src, v4mapped_prefix, 12);
-    memcpy(p->src + 12, b + 12, 4);
+    memcpy(p->src + 12, fs.l3 + 12, 4);
     memcpy(p->dst, v4mapped_prefix, 12);
-    memcpy(p->dst + 12, b + 16, 4);
-    p->proto = proto;
+    memcpy(p->dst + 12, fs.l3 + 16, 4);
+    p->proto = fs.proto;
     p->l4_ok = 1;
-    p->sport = sport;
-    p->dport = dport;
-    if (proto == IPPROTO_TCP_) {
+    p->sport = rd16be(l4);
+    p->dport = rd16be(l4 + 2);
+    if (fs.proto == IPPROTO_TCP_) {
         p->seq = rd32be(l4 + 4);
         p->ack = rd32be(l4 + 8);
         p->tcp_flags = l4[13];
         p->win = rd16be(l4 + 14);
     }
-    p->payload_len = l4cap - doff;
-    p->payload_wirelen = wire - doff;
-    p->payload = p->payload_len ? l4 + doff : NULL;
+    p->payload_len = fs.l4cap - fs.doff;
+    p->payload_wirelen = fs.wire - fs.doff;
+    p->payload = p->payload_len ? l4 + fs.doff : NULL;
+    return 1;
+}
+
+int decode_tuple_fast(struct pkt_tuple *t, const struct decode_cfg *cfg, int linktype,
+                      const uint8_t *frame, uint32_t caplen)
+{
+    struct fast_span fs;
+
+    if (!cfg)
+        cfg = &default_cfg;
+    if (linktype != LINK_EN10MB || !fast_check(&fs, cfg, frame, caplen))
+        return 0;
+    memcpy(t->src4, fs.l3 + 12, 4);
+    memcpy(t->dst4, fs.l3 + 16, 4);
+    t->sport = rd16be(fs.l4);
+    t->dport = rd16be(fs.l4 + 2);
+    t->proto = fs.proto;
     return 1;
 }
 

@@ -155,6 +155,24 @@ int decode_frame_fast(struct pkt *p, const struct decode_cfg *cfg, int linktype,
 int decode_frame_walk(struct pkt *p, const struct decode_cfg *cfg, int linktype,
                       const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
 
+/* The fields of an IPv4 struct pkt that name its flow (src/dst are ::ffff:src4/dst4 there). */
+struct pkt_tuple {
+    uint8_t src4[4], dst4[4]; /* network order */
+    uint16_t sport, dport;
+    uint8_t proto;
+};
+
+/*
+ * Reads only the flow's fields of a frame decode_frame() would take by its
+ * fast path (decode_frame_fast's frames): returns 1 with *t equal to the
+ * src, dst (IPv4-mapped there), sport, dport and proto that decode_frame()
+ * would give (then DECODE_OK, ip_version 4, l4_ok 1), or 0 when the frame
+ * needs the walk. For workers that each read every packet and keep their
+ * share: the owner of most packets is known without decoding them.
+ */
+int decode_tuple_fast(struct pkt_tuple *t, const struct decode_cfg *cfg, int linktype,
+                      const uint8_t *frame, uint32_t caplen);
+
 /* Returns 1 if `linktype` is one decode_frame() understands. */
 int decode_link_supported(int linktype);
 

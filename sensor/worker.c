@@ -524,17 +524,41 @@ static void dissect(struct worker *w, struct flow *f, int dir, const struct pkt 
 
 /* ---- the packet path ---------------------------------------------------- */
 
-/* One endpoint's share of the owner hash: 64-bit multiply-xorshift mixing. */
-static uint64_t owner_mix(const uint8_t addr[16], uint16_t port, uint64_t seed)
+/* One endpoint's share of the owner hash, over its address as two words: multiply-xorshift. */
+static uint64_t owner_mix(uint64_t a, uint64_t b, uint16_t port, uint64_t seed)
 {
-    uint64_t a, b, h;
+    uint64_t h;
 
-    memcpy(&a, addr, 8);
-    memcpy(&b, addr + 8, 8);
     h = (a ^ seed) * 0x9e3779b97f4a7c15ULL;
     h ^= (b + port) * 0xc2b2ae3d27d4eb4fULL;
     h ^= h >> 29;
     return h * 0xbf58476d1ce4e5b9ULL;
+}
+
+static uint64_t owner_mix16(const uint8_t addr[16], uint16_t port, uint64_t seed)
+{
+    uint64_t a, b;
+
+    memcpy(&a, addr, 8);
+    memcpy(&b, addr + 8, 8);
+    return owner_mix(a, b, port, seed);
+}
+
+/*
+ * Bytes 8-15 of ::ffff:a.b.c.d as owner_mix16 reads them, built in a
+ * register: read back from memory, 12 + 4 bytes stored apart would stall
+ * the load that spans them.
+ */
+static uint64_t v4mapped_lo(const uint8_t a4[4])
+{
+    uint32_t x;
+
+    memcpy(&x, a4, 4);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return 0xffff0000ULL | (uint64_t)x << 32;
+#else
+    return 0x0000ffff00000000ULL | x;
+#endif
 }
 
 /*
@@ -545,16 +569,26 @@ static uint64_t owner_mix(const uint8_t addr[16], uint16_t port, uint64_t seed)
  * on one worker whatever the outer header says. Packets with no flow (not IP,
  * broken) belong to worker 0, so every packet is counted exactly once.
  */
+static unsigned owner_of(const struct worker *w, uint64_t h)
+{
+    /* h's low 32 bits scaled to the count: no division on the packet path */
+    h ^= h >> 32;
+    return (unsigned)(((h & 0xffffffffu) * w->replicas) >> 32);
+}
+
 static unsigned packet_owner(const struct worker *w, const struct pkt *p, int rc)
 {
-    uint64_t h;
-
     if (rc != DECODE_OK || !p->ip_version)
         return 0;
-    h = owner_mix(p->src, p->l4_ok ? p->sport : 0, w->owner_seed) +
-        owner_mix(p->dst, p->l4_ok ? p->dport : 0, w->owner_seed) + p->proto;
-    h ^= h >> 32;
-    return (unsigned)(h % w->replicas);
+    return owner_of(w, owner_mix16(p->src, p->l4_ok ? p->sport : 0, w->owner_seed) +
+                           owner_mix16(p->dst, p->l4_ok ? p->dport : 0, w->owner_seed) + p->proto);
+}
+
+/* packet_owner() of the packet decode_tuple_fast() read *t from. */
+static unsigned tuple_owner(const struct worker *w, const struct pkt_tuple *t)
+{
+    return owner_of(w, owner_mix(0, v4mapped_lo(t->src4), t->sport, w->owner_seed) +
+                           owner_mix(0, v4mapped_lo(t->dst4), t->dport, w->owner_seed) + t->proto);
 }
 
 /* Moves to the offered rule set, if any: called between packets only. */
@@ -650,9 +684,23 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
     if (atomic_load_explicit(&w->rules_offered, memory_order_relaxed) !=
         atomic_load_explicit(&w->rules_taken, memory_order_relaxed))
         take_rules(w);
-    rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
-    if (w->replicas > 1 && packet_owner(w, &p, rc) != w->id)
-        return; /* another worker's share: not even counted here */
+    if (w->replicas > 1) {
+        /*
+         * Another worker's share is not even counted here. Most frames are
+         * told apart from their flow's fields alone, undecoded (they are
+         * half of the input with two workers, and all of it is read by each).
+         */
+        struct pkt_tuple t;
+        int peeked = decode_tuple_fast(&t, &w->cfg->decode, linktype, frame, caplen);
+
+        if (peeked && tuple_owner(w, &t) != w->id)
+            return;
+        rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+        if (!peeked && packet_owner(w, &p, rc) != w->id)
+            return;
+    } else {
+        rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+    }
     process(w, &p, rc);
 }
 
