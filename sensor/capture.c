@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "capture.h"
 #include "decode.h"
 #include "log.h"
+#include "util.h"
 
 /* Zeroes all but what capture_break shares (another thread may hold the lock). */
 static void reset(struct capture *c)
@@ -55,6 +57,62 @@ static int check_link(struct capture *c)
 #define PCAP_REC_HDR    16
 #define FILE_RECORD_MAX (256u << 10) /* libpcap refuses bigger records too */
 #define FILE_BUF        (1u << 20)   /* one read() fills this much; holds any record */
+#define MAP_WIN         (16u << 20)  /* one mapped window; holds any record and a page more */
+/*
+ * Mapped reading touches each new line of the file first, and the hardware
+ * prefetcher stops at every 4 KiB page: three lines 2 KiB ahead (about ten
+ * records of a SPAN mix) are asked for before they are needed. Measured on
+ * bench/out/span.pcap: -20 to -30 % wall time against none.
+ */
+#define MAP_PREFETCH 2048
+
+/*
+ * The SIGBUS guard. Only the thread that dispatches a capture touches its
+ * window (the callback runs inside capture_dispatch), and the kernel sends
+ * SIGBUS to the thread that faulted: the handler finds the window through a
+ * thread-local pointer set for the length of a dispatch. It maps a zero page
+ * over the faulting one (mmap is a plain system call here, safe in a handler
+ * though POSIX does not list it) and marks the capture; a fault anywhere else
+ * goes to the handler there was before (by default: the process dies).
+ */
+static _Thread_local struct capture *tls_dispatching;
+static struct sigaction sigbus_prev;
+static pthread_once_t sigbus_once = PTHREAD_ONCE_INIT;
+static int sigbus_installed;
+static uintptr_t page_mask;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uctx)
+{
+    struct capture *c = tls_dispatching;
+    uintptr_t a = (uintptr_t)si->si_addr;
+    int saved = errno;
+
+    (void)sig;
+    (void)uctx;
+    if (c && c->mapped && c->buf && a >= (uintptr_t)c->buf && a < (uintptr_t)c->buf + c->len &&
+        mmap((void *)(a & ~page_mask), page_mask + 1, PROT_READ,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+        c->shrank = 1;
+    } else {
+        sigaction(SIGBUS, &sigbus_prev, NULL); /* the fault repeats, and goes there */
+    }
+    errno = saved;
+}
+
+static void sigbus_install(void)
+{
+    struct sigaction sa;
+    long pg = sysconf(_SC_PAGESIZE);
+
+    if (pg <= 0 || (pg & (pg - 1)))
+        return;
+    page_mask = (uintptr_t)pg - 1;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    sigbus_installed = sigaction(SIGBUS, &sa, &sigbus_prev) == 0;
+}
 
 static uint32_t rd32(const uint8_t *p, int swap)
 {
@@ -65,13 +123,12 @@ static uint32_t rd32(const uint8_t *p, int swap)
 }
 
 /*
- * Takes over a classic pcap file that libpcap has already accepted: read()
- * in big chunks into one buffer, records parsed there in place. Not mmap: a
- * file cut short by someone else while mapped would kill the sensor with
- * SIGBUS; read() just returns less. Anything odd (pcapng, a pipe, a short
- * header, no memory) leaves the file to libpcap.
+ * Takes over a classic pcap file that libpcap has already accepted, records
+ * parsed in place: in a mapped window of the file (map), or in one buffer
+ * filled by big read()s. Anything odd (pcapng, a pipe, a short header, no
+ * memory) leaves the file to libpcap.
  */
-static void direct_open(struct capture *c, const char *path)
+static void direct_open(struct capture *c, const char *path, int map)
 {
     struct stat st;
     uint8_t hdr[PCAP_FILE_HDR];
@@ -114,18 +171,59 @@ static void direct_open(struct capture *c, const char *path)
         if (major != 2 || minor != 4)
             goto out;
     }
-    c->buf = malloc(FILE_BUF);
-    if (!c->buf)
-        goto out;
+    if (map) {
+        pthread_once(&sigbus_once, sigbus_install);
+        map = sigbus_installed;
+    }
+    if (!map) {
+        c->buf = malloc(FILE_BUF);
+        if (!c->buf)
+            goto out;
+    }
     posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     c->fd = fd;
+    c->mapped = map;
     c->len = c->off = 0;
-    c->file_off = PCAP_FILE_HDR;
+    c->win_pos = c->file_off = PCAP_FILE_HDR;
     pcap_close(c->pc);
     c->pc = NULL;
     return;
 out:
     close(fd);
+}
+
+/*
+ * direct_fill() of a mapped file: maps the next window, from the page of the
+ * first unread byte to at most MAP_WIN bytes on, as far as the file goes now
+ * (a file still being written is read on as it grows). The window before is
+ * unmapped: the process holds at most one window of each file it reads.
+ */
+static int map_fill(struct capture *c, size_t need)
+{
+    uint64_t pos = c->win_pos + c->off, start = pos & ~(uint64_t)page_mask, size;
+    struct stat st;
+    void *m;
+
+    if (fstat(c->fd, &st) != 0)
+        return -2;
+    size = (uint64_t)st.st_size;
+    if (c->buf)
+        munmap(c->buf, c->len);
+    c->buf = NULL;
+    c->len = c->off = 0;
+    c->win_pos = pos;
+    if (size <= pos)
+        return 0;
+    m = mmap(NULL, (size_t)MIN(size - start, MAP_WIN), PROT_READ, MAP_SHARED, c->fd, (off_t)start);
+    if (m == MAP_FAILED)
+        return -2;
+    c->buf = m;
+    c->len = (size_t)MIN(size - start, MAP_WIN);
+    c->off = (size_t)(pos - start);
+    c->win_pos = start;
+    madvise(m, c->len, MADV_SEQUENTIAL);
+    /* a window holds any record: less than `need` means the file ends inside it */
+    return c->len - c->off >= need ? 1 : -1;
 }
 
 /*
@@ -138,6 +236,8 @@ static int direct_fill(struct capture *c, size_t need)
 {
     if (c->len - c->off >= need)
         return 1;
+    if (c->mapped)
+        return map_fill(c, need);
     if (c->off) {
         memmove(c->buf, c->buf + c->off, c->len - c->off);
         c->len -= c->off;
@@ -167,6 +267,12 @@ static int direct_dispatch(struct capture *c, int max, pcap_handler cb, u_char *
         const uint8_t *r;
         uint32_t frac;
 
+        if (c->shrank) {
+            snprintf(c->errstr, sizeof(c->errstr),
+                     "%s: the file shrank while being read; nothing after offset %llu is read",
+                     c->name, (unsigned long long)c->file_off);
+            return -1;
+        }
         rc = direct_fill(c, PCAP_REC_HDR);
         if (rc == 0)
             return n ? n : -2;
@@ -191,6 +297,11 @@ static int direct_dispatch(struct capture *c, int max, pcap_handler cb, u_char *
         if (rc < 0)
             goto fail_read;
         r = c->buf + c->off;
+        if (c->mapped) {
+            __builtin_prefetch(r + MAP_PREFETCH);
+            __builtin_prefetch(r + MAP_PREFETCH + 64);
+            __builtin_prefetch(r + MAP_PREFETCH + 128);
+        }
         h.ts.tv_sec = (time_t)rd32(r, c->swap);
         frac = rd32(r + 4, c->swap);
         h.ts.tv_usec = (suseconds_t)(c->nsec ? frac / 1000 : frac);
@@ -232,7 +343,7 @@ int capture_open_file(struct capture *c, const char *path, const struct config *
         return -1;
     }
     if (strcmp(path, "-") != 0 && !cfg->bpf[0] && cfg->file_direct)
-        direct_open(c, path);
+        direct_open(c, path, cfg->file_mmap != 0);
     return 0;
 }
 
@@ -344,6 +455,12 @@ int capture_dispatch(struct capture *c, int max, pcap_handler cb, u_char *user)
 {
     int n;
 
+    if (c->mapped) {
+        tls_dispatching = c; /* for the SIGBUS handler */
+        n = direct_dispatch(c, max, cb, user);
+        tls_dispatching = NULL;
+        return n;
+    }
     if (c->buf)
         return direct_dispatch(c, max, cb, user);
     if (!c->pc) {
@@ -391,9 +508,14 @@ void capture_close(struct capture *c)
     if (c->pc)
         pcap_close(c->pc);
     c->pc = NULL;
-    if (c->buf) {
+    if (c->mapped) {
+        if (c->buf)
+            munmap(c->buf, c->len);
+        close(c->fd);
+    } else if (c->buf) {
         close(c->fd);
         free(c->buf);
     }
     c->buf = NULL;
+    c->mapped = 0;
 }

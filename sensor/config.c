@@ -65,7 +65,9 @@ static const struct key keys[] = {
     U32("capture.buffer_mb", buffer_mb, 1, 65536, "kernel ring buffer, MiB"),
     BOOL("capture.promisc", promisc, "promiscuous mode"),
     BOOL("capture.file_direct", file_direct,
-         "read classic pcap files with firedamp's own buffered reader (no: libpcap's)"),
+         "read classic pcap files with firedamp's own reader (no: libpcap's)"),
+    BOOL("capture.file_mmap", file_mmap,
+         "firedamp's reader maps the file in 16 MiB windows (no: 1 MiB read()s)"),
     U32("capture.timeout_ms", timeout_ms, 1, 60000, "live capture poll timeout"),
     STR("output.path", output, "JSON lines file, - for stdout (-o)"),
     STR("output.flow_log", flow_log, "flow records file, empty = off (--flow-log)"),
@@ -167,6 +169,7 @@ void config_defaults(struct config *c)
     c->buffer_mb = 64;
     c->promisc = 1;
     c->file_direct = 1;
+    c->file_mmap = 1;
     c->timeout_ms = 100;
     strcpy(c->output, "-");
     /* sensor_name stays empty: config_finish() picks the host name */

@@ -29,6 +29,7 @@ struct config {
     char bpf[CONFIG_PATH_MAX];   /* -f */
     uint32_t snaplen;
     uint32_t file_direct; /* classic pcap files read by firedamp, not libpcap */
+    uint32_t file_mmap;   /* ... mapped in windows (0: read() into a buffer) */
     uint32_t buffer_mb;   /* kernel ring size for live capture */
     uint32_t promisc;
     uint32_t timeout_ms; /* live capture poll timeout */

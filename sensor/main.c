@@ -979,9 +979,17 @@ int main(int argc, char **argv)
         }
     }
     r.running = r.cfg.workers;
-    /* signals go to this thread only: workers run with them blocked */
+    /*
+     * Signals go to this thread only: workers run with them blocked, but for
+     * the ones a fault raises in the thread that faulted (blocked, the kernel
+     * would kill the process instead of running capture.c's SIGBUS guard).
+     */
     sigset_t all, old;
     sigfillset(&all);
+    sigdelset(&all, SIGBUS);
+    sigdelset(&all, SIGSEGV);
+    sigdelset(&all, SIGFPE);
+    sigdelset(&all, SIGILL);
     pthread_sigmask(SIG_BLOCK, &all, &old);
     for (unsigned i = 0; i < r.cfg.workers; i++) {
         args[i].r = &r;

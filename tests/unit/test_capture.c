@@ -1,13 +1,20 @@
 /*
- * test_capture.c - file capture (sensor/capture.c): firedamp's own buffered reader
- * of classic pcap files against libpcap's own reader, record for record, on
- * files written here in all four classic flavours (little/big endian,
- * micro/nanosecond), on a real capture from pcaps/, and on broken files
- * (truncated record header, truncated record, absurd caplen, header only).
+ * test_capture.c - file capture (sensor/capture.c): firedamp's own readers of
+ * classic pcap files (mapped windows, and read() into a buffer) against
+ * libpcap's own reader, record for record, on files written here in all four
+ * classic flavours (little/big endian, micro/nanosecond), on a real capture
+ * from pcaps/, and on broken files (truncated record header, truncated
+ * record, absurd caplen, header only). Then a mapped file shortened while it
+ * is read (the SIGBUS guard: an error naming the offset, no crash), records
+ * across window boundaries, and a SIGBUS that is not the reader's (still
+ * fatal, in a child process).
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "capture.h"
@@ -30,22 +37,41 @@ static void cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
         s->byte_sum = s->byte_sum * 31 + bytes[i];
 }
 
-/* Reads a whole file; returns 0 at a clean end, -1 on error (errstr set). */
-static int read_all(const char *path, int direct_on, struct seen *s, char *err, size_t errlen,
-                    int *mapped)
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+enum reader {
+    BY_LIBPCAP,
+    BY_READ,
+    BY_MAP
+};
+
+/* Reads a whole file; returns 0 at a clean end, -1 on error (errstr set); *used: the reader. */
+static int read_all(const char *path, enum reader how, struct seen *s, char *err, size_t errlen,
+                    enum reader *used)
 {
     struct config cfg;
     struct capture c;
     int rc;
 
     config_defaults(&cfg);
-    cfg.file_direct = (uint32_t)direct_on;
+    cfg.file_direct = how != BY_LIBPCAP;
+    cfg.file_mmap = how == BY_MAP;
     memset(s, 0, sizeof(*s));
+    memset(&c, 0, sizeof(c));
     if (capture_open_file(&c, path, &cfg) != 0) {
         snprintf(err, errlen, "%s", c.errstr);
         return -2;
     }
-    *mapped = c.buf != NULL;
+    *used = c.mapped ? BY_MAP : c.buf ? BY_READ : BY_LIBPCAP;
     while ((rc = capture_dispatch(&c, 3, cb, (u_char *)s)) > 0)
         ;
     if (rc == -1)
@@ -108,23 +134,131 @@ static void same_as_libpcap(const char *path, int expect_err)
 {
     struct seen a, b;
     char ea[512] = "", eb[512] = "";
-    int ma = 0, mb = 0;
-    int ra = read_all(path, 1, &a, ea, sizeof(ea), &ma);
-    int rb = read_all(path, 0, &b, eb, sizeof(eb), &mb);
+    enum reader ua = BY_LIBPCAP, ub = BY_LIBPCAP;
+    int rb = read_all(path, BY_LIBPCAP, &b, eb, sizeof(eb), &ub);
 
-    CHECK(ma == 1);
-    CHECK(mb == 0);
-    CHECK_EQ(ra, rb);
-    CHECK_EQ(ra, expect_err ? -1 : 0);
-    CHECK_EQ(a.n, b.n);
-    CHECK_EQ(a.ts_sum, b.ts_sum);
-    CHECK_EQ(a.caplen_sum, b.caplen_sum);
-    CHECK_EQ(a.len_sum, b.len_sum);
-    CHECK_EQ(a.byte_sum, b.byte_sum);
-    if (expect_err) {
-        CHECK(strstr(ea, path) != NULL);
-        CHECK(strstr(ea, "truncated") != NULL || strstr(ea, "invalid") != NULL);
+    CHECK(ub == BY_LIBPCAP);
+    CHECK_EQ(rb, expect_err ? -1 : 0);
+    for (enum reader how = BY_READ; how <= BY_MAP; how++) {
+        int ra = read_all(path, how, &a, ea, sizeof(ea), &ua);
+
+        CHECK(ua == how);
+        CHECK_EQ(ra, rb);
+        CHECK_EQ(a.n, b.n);
+        CHECK_EQ(a.ts_sum, b.ts_sum);
+        CHECK_EQ(a.caplen_sum, b.caplen_sum);
+        CHECK_EQ(a.len_sum, b.len_sum);
+        CHECK_EQ(a.byte_sum, b.byte_sum);
+        if (expect_err) {
+            CHECK(strstr(ea, path) != NULL);
+            CHECK(strstr(ea, "truncated") != NULL || strstr(ea, "invalid") != NULL);
+        }
     }
+}
+
+/* The file is shortened to `cut_to` bytes when the callback sees record `at`. */
+struct shrink {
+    struct seen s;
+    const char *path;
+    unsigned at;
+    off_t cut_to;
+};
+
+static void shrink_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+    struct shrink *k = (struct shrink *)user;
+
+    cb((u_char *)&k->s, h, bytes); /* reads every byte handed out */
+    if (k->s.n == k->at && truncate(k->path, k->cut_to) != 0)
+        abort();
+}
+
+/* A mapped file cut short under the reader: an error that says so, never a crash. */
+static void shrink_while_mapped(const char *path)
+{
+    struct config cfg;
+    struct capture c;
+    struct shrink k = {.path = path, .at = 10, .cut_to = 8192};
+    int rc;
+
+    write_pcap(path, 0xa1b2c3d4, 0, 20000, 0); /* ~1.2 MB: many pages past the cut */
+    config_defaults(&cfg);
+    memset(&c, 0, sizeof(c));
+    CHECK_EQ(capture_open_file(&c, path, &cfg), 0);
+    CHECK(c.mapped);
+    while ((rc = capture_dispatch(&c, 64, shrink_cb, (u_char *)&k)) > 0)
+        ;
+    CHECK_EQ(rc, -1);
+    CHECK(strstr(c.errstr, "shrank while being read") != NULL);
+    CHECK(strstr(c.errstr, path) != NULL);
+    /* the records before the cut were read; none far past it */
+    CHECK(k.s.n > 10 && k.s.n < 200);
+    capture_close(&c);
+}
+
+/* Records of every size across 16 MiB window edges: the same as libpcap's. */
+static void across_windows(const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    static uint8_t frame[70000];
+
+    CHECK(f != NULL);
+    put32(f, 0xa1b2c3d4, 0);
+    put32(f, 2 | 4u << 16, 0);
+    put32(f, 0, 0);
+    put32(f, 0, 0);
+    put32(f, 262144, 0);
+    put32(f, 1, 0);
+    for (unsigned i = 0; i < sizeof(frame); i++)
+        frame[i] = (uint8_t)(i * 13 + 7);
+    for (unsigned i = 0; i < 1100; i++) { /* ~38 MB: two window edges */
+        uint32_t caplen = 14 + (i * 7919u) % (sizeof(frame) - 14);
+        put32(f, 1600000000u + i, 0);
+        put32(f, i, 0);
+        put32(f, caplen, 0);
+        put32(f, caplen, 0);
+        fwrite(frame, 1, caplen, f);
+    }
+    fclose(f);
+    same_as_libpcap(path, 0);
+}
+
+/* A SIGBUS on a mapping that is not a capture window still ends the process. */
+static void foreign_sigbus_is_fatal(const char *path)
+{
+    pid_t pid;
+    int status = 0;
+
+    write_pcap(path, 0xa1b2c3d4, 0, 2000, 0);
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        struct config cfg;
+        struct capture c;
+        struct seen s = {0};
+        FILE *f = fopen(path, "rb");
+        volatile const uint8_t *m;
+
+        config_defaults(&cfg);
+        memset(&c, 0, sizeof(c));
+        /* the guard is installed, and a window is open */
+        if (!f || capture_open_file(&c, path, &cfg) != 0 || !c.mapped ||
+            capture_dispatch(&c, 5, cb, (u_char *)&s) != 5)
+            _exit(3);
+        m = mmap(NULL, 65536, PROT_READ, MAP_SHARED, fileno(f), 0);
+        if (m == MAP_FAILED || truncate(path, 0) != 0)
+            _exit(4);
+        (void)m[40000]; /* past the end: SIGBUS, not the reader's */
+        _exit(5);
+    }
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+#if UNDER_ASAN
+    /* the handler chained to is ASan's, which reports the fault and exits */
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS) ||
+          (WIFEXITED(status) && WEXITSTATUS(status) != 0 && WEXITSTATUS(status) < 3));
+#else
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS);
+#endif
 }
 
 int main(void)
@@ -151,7 +285,7 @@ int main(void)
         FILE *f;
         struct seen s;
         char err[512] = "";
-        int mapped = 0;
+        enum reader used;
 
         write_pcap(path, 0xa1b2c3d4, 0, 3, 0);
         f = fopen(path, "ab");
@@ -160,10 +294,15 @@ int main(void)
         put32(f, 0x7fffffff, 0);
         put32(f, 0x7fffffff, 0);
         fclose(f);
-        CHECK_EQ(read_all(path, 1, &s, err, sizeof(err), &mapped), -1);
-        CHECK_EQ(s.n, 3);
-        CHECK(strstr(err, path) != NULL);
+        for (enum reader how = BY_READ; how <= BY_MAP; how++) {
+            CHECK_EQ(read_all(path, how, &s, err, sizeof(err), &used), -1);
+            CHECK_EQ(s.n, 3);
+            CHECK(strstr(err, path) != NULL);
+        }
     }
+    shrink_while_mapped(path);
+    across_windows(path);
+    foreign_sigbus_is_fatal(path);
     unlink(path);
     /* a real capture of the project */
     same_as_libpcap("pcaps/http-keepalive.pcap", 0);
