@@ -2,7 +2,7 @@
  * flow.h - the per-worker bidirectional flow table.
  *
  * A preallocated pool of cfg.max_flows flows, a power-of-two bucket array of
- * pool indices and a seeded hash over a normalised (direction-independent)
+ * pool indices (at least two buckets a flow) and a seeded hash over a normalised (direction-independent)
  * key, so both directions of a connection find the same flow and nobody can
  * aim packets at one bucket without knowing the seed. Each flow sits on one
  * of a few timeout-class lists ordered by last packet time, so expiry and
