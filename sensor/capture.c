@@ -227,15 +227,14 @@ static int map_fill(struct capture *c, size_t need)
 }
 
 /*
- * Makes at least `need` bytes available at buf + off, moving the unread rest
- * to the front and reading more. Returns 1, 0 at a clean end of file (nothing
+ * direct_fill(): makes at least `need` bytes available at buf + off, moving
+ * the unread rest to the front and reading more (or mapping the next window).
+ * Returns 1, 0 at a clean end of file (nothing
  * left), -1 when the file ends inside a record (what is there is left), -2 on
  * a read error (errno).
  */
-static int direct_fill(struct capture *c, size_t need)
+static __attribute__((noinline)) int direct_refill(struct capture *c, size_t need)
 {
-    if (c->len - c->off >= need)
-        return 1;
     if (c->mapped)
         return map_fill(c, need);
     if (c->off) {
@@ -255,6 +254,12 @@ static int direct_fill(struct capture *c, size_t need)
         c->len += (size_t)r;
     }
     return 1;
+}
+
+/* Twice a record: the test inline, the refill (once a window or a chunk) out of line. */
+static inline int direct_fill(struct capture *c, size_t need)
+{
+    return c->len - c->off >= need ? 1 : direct_refill(c, need);
 }
 
 /* One call's worth of records (capture_dispatch's contract). */
