@@ -677,26 +677,17 @@ static int walk_link(struct pkt *p, struct walk *w, int linktype)
 /*
  * The commonest frame on a SPAN port, checked in one straight pass: Ethernet
  * with at most one VLAN tag, IPv4 that is not a fragment, TCP or UDP not to
- * a tunnel port. fast_check() reads and checks; it writes nothing but *fs,
- * so the owner peek (decode_tuple_fast) and the decoder (decode_fast) take
- * the same frames by one test. Anything else (or anything the walk would
- * reject) returns 0, and the walk decides.
- */
-struct fast_span {
-    const uint8_t *l3, *l4;
-    uint32_t cap, wire, l4cap, doff;
-    uint16_t vlan;
-    uint8_t nvlan, proto;
-};
-
-/*
+ * a tunnel port. fast_check() reads and checks; it writes nothing but *fs (a
+ * struct pkt_peek's layout part), so the owner peek (decode_peek) and the
+ * decoder (decode_fast) take the same frames by one test. Anything else (or
+ * anything the walk would reject) returns 0, and the walk decides.
+ *
  * Always inlined: called out of line (gcc splits it), *fs goes through the
  * stack, and the 8-byte reload of two 4-byte fields stalled store forwarding
  * (a third of decode_frame's time).
  */
-__attribute__((always_inline)) static inline int fast_check(struct fast_span *fs,
-                                                            const struct decode_cfg *cfg,
-                                                            const uint8_t *frame, uint32_t caplen)
+__attribute__((always_inline)) static inline int
+fast_check(struct pkt_peek *fs, const struct decode_cfg *cfg, const uint8_t *frame, uint32_t caplen)
 {
     uint32_t off = ETH_HLEN, cap, hl, tot, wire, l4cap, doff = 0;
     uint16_t type, vlan = 0, dport;
@@ -772,56 +763,57 @@ __attribute__((always_inline)) static inline int fast_check(struct fast_span *fs
     return 1;
 }
 
-/* The frames fast_check() takes, decoded: *p as the walk would write it. *p is zeroed by the
- * caller. */
-static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const uint8_t *frame,
-                              uint32_t caplen)
+/* *p of a frame fast_check() took, as the walk would write it. *p is zeroed by the caller. */
+static inline void fast_write(struct pkt *p, const struct pkt_peek *fs)
 {
-    struct fast_span fs;
-    const uint8_t *l4;
+    const uint8_t *l4 = fs->l4;
 
-    if (!fast_check(&fs, cfg, frame, caplen))
-        return 0;
-    l4 = fs.l4;
-    p->vlan[0] = fs.vlan;
-    p->nvlan = fs.nvlan;
+    p->vlan[0] = fs->vlan;
+    p->nvlan = fs->nvlan;
     p->ip_version = 4;
-    p->l3 = fs.l3;
-    p->l3_len = fs.cap;
+    p->l3 = fs->l3;
+    p->l3_len = fs->cap;
     memcpy(p->src, v4mapped_prefix, 12);
-    memcpy(p->src + 12, fs.l3 + 12, 4);
+    memcpy(p->src + 12, fs->l3 + 12, 4);
     memcpy(p->dst, v4mapped_prefix, 12);
-    memcpy(p->dst + 12, fs.l3 + 16, 4);
-    p->proto = fs.proto;
+    memcpy(p->dst + 12, fs->l3 + 16, 4);
+    p->proto = fs->proto;
     p->l4_ok = 1;
     p->sport = rd16be(l4);
     p->dport = rd16be(l4 + 2);
-    if (fs.proto == IPPROTO_TCP_) {
+    if (fs->proto == IPPROTO_TCP_) {
         p->seq = rd32be(l4 + 4);
         p->ack = rd32be(l4 + 8);
         p->tcp_flags = l4[13];
         p->win = rd16be(l4 + 14);
     }
-    p->payload_len = fs.l4cap - fs.doff;
-    p->payload_wirelen = fs.wire - fs.doff;
-    p->payload = p->payload_len ? l4 + fs.doff : NULL;
+    p->payload_len = fs->l4cap - fs->doff;
+    p->payload_wirelen = fs->wire - fs->doff;
+    p->payload = p->payload_len ? l4 + fs->doff : NULL;
+}
+
+static inline int decode_fast(struct pkt *p, const struct decode_cfg *cfg, const uint8_t *frame,
+                              uint32_t caplen)
+{
+    struct pkt_peek fs;
+
+    if (!fast_check(&fs, cfg, frame, caplen))
+        return 0;
+    fast_write(p, &fs);
     return 1;
 }
 
-int decode_tuple_fast(struct pkt_tuple *t, const struct decode_cfg *cfg, int linktype,
-                      const uint8_t *frame, uint32_t caplen)
+int decode_peek(struct pkt_peek *pk, const struct decode_cfg *cfg, int linktype,
+                const uint8_t *frame, uint32_t caplen)
 {
-    struct fast_span fs;
-
     if (!cfg)
         cfg = &default_cfg;
-    if (linktype != LINK_EN10MB || !fast_check(&fs, cfg, frame, caplen))
+    if (linktype != LINK_EN10MB || !fast_check(pk, cfg, frame, caplen))
         return 0;
-    memcpy(t->src4, fs.l3 + 12, 4);
-    memcpy(t->dst4, fs.l3 + 16, 4);
-    t->sport = rd16be(fs.l4);
-    t->dport = rd16be(fs.l4 + 2);
-    t->proto = fs.proto;
+    memcpy(pk->src4, pk->l3 + 12, 4);
+    memcpy(pk->dst4, pk->l3 + 16, 4);
+    pk->sport = rd16be(pk->l4);
+    pk->dport = rd16be(pk->l4 + 2);
     return 1;
 }
 
@@ -884,6 +876,14 @@ int decode_frame(struct pkt *p, const struct decode_cfg *cfg, int linktype, cons
     if (linktype == LINK_EN10MB && decode_fast(p, cfg, frame, caplen))
         return DECODE_OK;
     return walk(p, cfg, linktype);
+}
+
+int decode_frame_peeked(struct pkt *p, const struct pkt_peek *pk, const uint8_t *frame,
+                        uint32_t caplen, uint32_t wirelen, uint64_t ts_us)
+{
+    pkt_start(p, frame, caplen, wirelen, ts_us);
+    fast_write(p, pk);
+    return DECODE_OK;
 }
 
 int decode_frame_fast(struct pkt *p, const struct decode_cfg *cfg, int linktype,

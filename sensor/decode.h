@@ -155,23 +155,36 @@ int decode_frame_fast(struct pkt *p, const struct decode_cfg *cfg, int linktype,
 int decode_frame_walk(struct pkt *p, const struct decode_cfg *cfg, int linktype,
                       const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
 
-/* The fields of an IPv4 struct pkt that name its flow (src/dst are ::ffff:src4/dst4 there). */
-struct pkt_tuple {
+/*
+ * What the fast path's checks found in a frame (decode_frame_fast's frames):
+ * the flow's fields, as decode_frame() would give them (src and dst there are
+ * ::ffff:src4 and ::ffff:dst4), and where the layers are.
+ */
+struct pkt_peek {
     uint8_t src4[4], dst4[4]; /* network order */
     uint16_t sport, dport;
     uint8_t proto;
+    /* for decode_frame_peeked() */
+    uint8_t nvlan;
+    uint16_t vlan;
+    const uint8_t *l3, *l4;
+    uint32_t cap, wire, l4cap, doff;
 };
 
 /*
- * Reads only the flow's fields of a frame decode_frame() would take by its
- * fast path (decode_frame_fast's frames): returns 1 with *t equal to the
- * src, dst (IPv4-mapped there), sport, dport and proto that decode_frame()
- * would give (then DECODE_OK, ip_version 4, l4_ok 1), or 0 when the frame
+ * Reads only what names the flow of a frame decode_frame() would take by its
+ * fast path: returns 1 with *pk filled (decode_frame() would then return
+ * DECODE_OK with ip_version 4, l4_ok 1 and these fields), or 0 when the frame
  * needs the walk. For workers that each read every packet and keep their
- * share: the owner of most packets is known without decoding them.
+ * share: the owner of most packets is known without decoding them, and
+ * decode_frame_peeked() then decodes a kept one without checking it again.
  */
-int decode_tuple_fast(struct pkt_tuple *t, const struct decode_cfg *cfg, int linktype,
-                      const uint8_t *frame, uint32_t caplen);
+int decode_peek(struct pkt_peek *pk, const struct decode_cfg *cfg, int linktype,
+                const uint8_t *frame, uint32_t caplen);
+
+/* decode_frame() of the frame decode_peek() took (the same frame and caplen): DECODE_OK. */
+int decode_frame_peeked(struct pkt *p, const struct pkt_peek *pk, const uint8_t *frame,
+                        uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
 
 /* Returns 1 if `linktype` is one decode_frame() understands. */
 int decode_link_supported(int linktype);

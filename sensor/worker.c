@@ -584,8 +584,8 @@ static unsigned packet_owner(const struct worker *w, const struct pkt *p, int rc
                            owner_mix16(p->dst, p->l4_ok ? p->dport : 0, w->owner_seed) + p->proto);
 }
 
-/* packet_owner() of the packet decode_tuple_fast() read *t from. */
-static unsigned tuple_owner(const struct worker *w, const struct pkt_tuple *t)
+/* packet_owner() of the packet decode_peek() read *t from. */
+static unsigned tuple_owner(const struct worker *w, const struct pkt_peek *t)
 {
     return owner_of(w, owner_mix(0, v4mapped_lo(t->src4), t->sport, w->owner_seed) +
                            owner_mix(0, v4mapped_lo(t->dst4), t->dport, w->owner_seed) + t->proto);
@@ -690,14 +690,17 @@ void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_
          * told apart from their flow's fields alone, undecoded (they are
          * half of the input with two workers, and all of it is read by each).
          */
-        struct pkt_tuple t;
-        int peeked = decode_tuple_fast(&t, &w->cfg->decode, linktype, frame, caplen);
+        struct pkt_peek pk;
 
-        if (peeked && tuple_owner(w, &t) != w->id)
-            return;
-        rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
-        if (!peeked && packet_owner(w, &p, rc) != w->id)
-            return;
+        if (decode_peek(&pk, &w->cfg->decode, linktype, frame, caplen)) {
+            if (tuple_owner(w, &pk) != w->id)
+                return;
+            rc = decode_frame_peeked(&p, &pk, frame, caplen, wirelen, ts_us);
+        } else {
+            rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
+            if (packet_owner(w, &p, rc) != w->id)
+                return;
+        }
     } else {
         rc = decode_frame(&p, &w->cfg->decode, linktype, frame, caplen, wirelen, ts_us);
     }

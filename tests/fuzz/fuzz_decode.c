@@ -7,7 +7,7 @@
  * payload and l3 inside the frame, captured payload never above the wire
  * length, limits on VLAN and tunnel counts, and the fast path's contract
  * (when it takes a frame, the general walk gives the same bytes, and the owner
- * peek decode_tuple_fast takes the same frames and reads the same flow
+ * peek decode_peek takes the same frames and reads the same flow
  * fields). Does not check field values:
  * tests/unit/test_decode.c does that on crafted frames.
  */
@@ -57,17 +57,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (p.l4_ok && p.ip_version != 4 && p.ip_version != 6)
         abort();
     struct pkt fast, walk;
-    struct pkt_tuple t;
+    struct pkt_peek t;
     int took = decode_frame_fast(&fast, &cfg, link, frame, caplen, caplen, 0);
     if (took && (decode_frame_walk(&walk, &cfg, link, frame, caplen, caplen, 0) != DECODE_OK ||
                  memcmp(&fast, &walk, sizeof(fast)) != 0))
         abort();
-    /* the owner peek takes the fast path's frames, no other, and reads their flow fields */
-    if (decode_tuple_fast(&t, &cfg, link, frame, caplen) != took)
+    /* the owner peek takes the fast path's frames, no other, reads their flow fields,
+       and decoding from it gives the fast path's bytes */
+    if (decode_peek(&t, &cfg, link, frame, caplen) != took)
         abort();
     if (took && (memcmp(fast.src, v4mapped, 12) != 0 || memcmp(fast.src + 12, t.src4, 4) != 0 ||
                  memcmp(fast.dst, v4mapped, 12) != 0 || memcmp(fast.dst + 12, t.dst4, 4) != 0 ||
-                 fast.sport != t.sport || fast.dport != t.dport || fast.proto != t.proto))
+                 fast.sport != t.sport || fast.dport != t.dport || fast.proto != t.proto ||
+                 decode_frame_peeked(&walk, &t, frame, caplen, caplen, 0) != DECODE_OK ||
+                 memcmp(&fast, &walk, sizeof(fast)) != 0))
         abort();
     volatile uint8_t sink = 0; /* touch every byte we were told is ours */
     for (uint32_t i = 0; i < p.payload_len; i++)

@@ -269,20 +269,22 @@ static unsigned fast_answers; /* frames the fast path took, over every sweep */
 
 /*
  * The fast path's contract: when it takes a frame, the walk gives the same
- * bytes; the tuple peek takes exactly the frames the fast path takes, and
- * reads the same flow fields.
+ * bytes; the peek takes exactly the frames the fast path takes, reads the
+ * same flow fields, and decoding from it gives the same bytes again.
  */
 static int fast_agrees(int link, const uint8_t *buf, uint32_t len, uint32_t wire)
 {
-    struct pkt a, b;
-    struct pkt_tuple t;
-    int peeked = decode_tuple_fast(&t, NULL, link, buf, len);
+    struct pkt a, b, c;
+    struct pkt_peek t;
+    int peeked = decode_peek(&t, NULL, link, buf, len);
 
     if (!decode_frame_fast(&a, NULL, link, buf, len, wire, 7))
         return !peeked;
     fast_answers++;
     return peeked && memcmp(a.src + 12, t.src4, 4) == 0 && memcmp(a.dst + 12, t.dst4, 4) == 0 &&
            a.sport == t.sport && a.dport == t.dport && a.proto == t.proto &&
+           decode_frame_peeked(&c, &t, buf, len, wire, 7) == DECODE_OK &&
+           memcmp(&a, &c, sizeof(a)) == 0 &&
            decode_frame_walk(&b, NULL, link, buf, len, wire, 7) == DECODE_OK &&
            memcmp(&a, &b, sizeof(a)) == 0;
 }
