@@ -392,7 +392,7 @@ static int flow_key_make(const struct flow_table *ft, const struct pkt *p, struc
     int src_side = cmp > 0 || (cmp == 0 && sport > dport);
 
     memset(k, 0, sizeof(*k));
-    /* word by word, as the decoder stored them: a 16-byte load of two 8-byte stores stalls */
+    /* as words: no memcpy call; the decoder stores each address at once, so these loads forward */
     st64(k->addr[src_side], ld64(p->src));
     st64(k->addr[src_side] + 8, ld64(p->src + 8));
     st64(k->addr[!src_side], ld64(p->dst));
