@@ -2,11 +2,12 @@
  * flow.h - the per-worker bidirectional flow table.
  *
  * A preallocated pool of cfg.max_flows flows, a power-of-two bucket array of
- * pool indices (at least two buckets a flow) and a seeded hash over a normalised (direction-independent)
- * key, so both directions of a connection find the same flow and nobody can
- * aim packets at one bucket without knowing the seed. Each flow sits on one
- * of a few timeout-class lists ordered by last packet time, so expiry and
- * oldest-first eviction are O(1) per flow. Packet time is the only clock.
+ * pool indices (at least two buckets a flow) and a seeded hash over a
+ * normalised (direction-independent) key, so both directions of a connection
+ * find the same flow and nobody can aim packets at one bucket without knowing
+ * the seed. Each flow sits on one of a few timeout-class lists ordered by
+ * last packet time, so expiry and oldest-first eviction are O(1) per flow.
+ * Packet time is the only clock.
  *
  * Eviction protects what matters: every class has two lists, one for the
  * flows flow_protected() says are worth keeping (a dissector is parsing them,
