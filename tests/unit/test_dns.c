@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cap_fact.h"
 #include "check.h"
 #include "dissector.h"
 
@@ -33,80 +34,21 @@ static const uint8_t r_pool[] = {
 
 /* ---- facts, copied out of the borrowed views ---- */
 
-struct cap_field {
-    char name[32];
-    int type, flags;
-    char s[1100];
-    size_t len;
-    uint64_t u;
-};
-
-struct cap_fact {
-    char type[16], name[32];
-    int nfields;
-    struct cap_field f[FACT_MAX_FIELDS];
-};
-
 #define CAP_MAX 16
 static struct cap_fact facts[CAP_MAX];
 static int nfacts;
 
 static void cap_emit(struct dctx *cx, const struct fact *f)
 {
-    struct cap_fact *c;
-
-    if (nfacts >= CAP_MAX) {
-        nfacts++;
-        return;
-    }
-    c = &facts[nfacts++];
-    memset(c, 0, sizeof(*c));
-    snprintf(c->type, sizeof(c->type), "%s", f->type);
-    snprintf(c->name, sizeof(c->name), "%s", f->name);
-    c->nfields = f->nfields;
-    for (int i = 0; i < f->nfields; i++) {
-        const struct fact_field *ff = &f->field[i];
-        struct cap_field *cf = &c->f[i];
-
-        snprintf(cf->name, sizeof(cf->name), "%s", ff->name);
-        cf->type = ff->type;
-        cf->flags = ff->flags;
-        if (ff->type == FV_STR || ff->type == FV_MD5HEX) {
-            cf->len = ff->len < sizeof(cf->s) - 1 ? ff->len : sizeof(cf->s) - 1;
-            memcpy(cf->s, ff->v.s, cf->len);
-        } else {
-            cf->u = ff->v.u;
-        }
-    }
-}
-
-static const struct cap_field *field(const struct cap_fact *c, const char *name, int idx)
-{
-    for (int i = 0; i < c->nfields; i++)
-        if (strcmp(c->f[i].name, name) == 0 && idx-- == 0)
-            return &c->f[i];
-    return NULL;
-}
-
-static const char *fstr(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name, 0);
-
-    return f ? f->s : NULL;
+    (void)cx;
+    cap_keep(facts, CAP_MAX, &nfacts, f);
 }
 
 static const char *answer(const struct cap_fact *c, int idx)
 {
-    const struct cap_field *f = field(c, "answers", idx);
+    const struct cap_field *f = field_nth(c, "answers", idx);
 
     return f && f->flags == FV_ARRAY ? f->s : NULL;
-}
-
-static int64_t fuint(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name, 0);
-
-    return f ? (int64_t)f->u : -1;
 }
 
 /* ---- a flow: state plus the engine's tail logic for TCP ---- */
@@ -133,7 +75,7 @@ static struct drv *drv_new(const struct dissector *d)
     v->cx.fi = &v->fi;
     v->cx.emit = cap_emit;
     v->st = calloc(1, d->state_size);
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     return v;
 }
 
@@ -317,21 +259,21 @@ static void test_query_and_answer(void)
     CHECK_STR(facts[0].type, "dns");
     CHECK_STR(facts[0].name, "dns.query");
     CHECK_STR(fstr(&facts[0], "type"), "query");
-    CHECK_EQ(fuint(&facts[0], "id"), 0x1234);
+    CHECK_EQ(fnum(&facts[0], "id"), 0x1234);
     CHECK_STR(fstr(&facts[0], "rrname"), "pool.supportxmr.com");
     CHECK_STR(fstr(&facts[0], "rrtype"), "A");
     udp(v, 1, r_pool, sizeof(r_pool));
     CHECK_EQ(nfacts, 2);
     CHECK_STR(facts[1].name, "dns.answer");
     CHECK_STR(fstr(&facts[1], "type"), "answer");
-    CHECK_EQ(fuint(&facts[1], "id"), 0x1234);
+    CHECK_EQ(fnum(&facts[1], "id"), 0x1234);
     CHECK_STR(fstr(&facts[1], "rrname"), "pool.supportxmr.com");
     CHECK_STR(fstr(&facts[1], "rrtype"), "A");
     CHECK_STR(fstr(&facts[1], "rcode"), "NOERROR");
     CHECK_STR(answer(&facts[1], 0), "94.130.12.27");
     CHECK_STR(answer(&facts[1], 1), "94.130.12.28");
     CHECK(answer(&facts[1], 2) == NULL);
-    CHECK_EQ(fuint(&facts[1], "ttl"), 300);
+    CHECK_EQ(fnum(&facts[1], "ttl"), 300);
     drv_free(v);
 }
 
@@ -353,10 +295,10 @@ static void test_types(void)
     CHECK_EQ(nfacts, 1);
     CHECK_STR(fstr(&facts[0], "rrtype"), "AAAA");
     CHECK_STR(answer(&facts[0], 0), "2001:db8::1");
-    CHECK_EQ(fuint(&facts[0], "ttl"), 60);
+    CHECK_EQ(fnum(&facts[0], "ttl"), 60);
 
     /* www.pool.example CNAME a.cdn.example; a.cdn.example CNAME b.a.cdn.example; A */
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 8, 0x8180, 1, 3, 0, 0);
     question(&m, "www.pool.example", 1);
     at = rr(&m, 12, 5, 30);
@@ -379,7 +321,7 @@ static void test_types(void)
     CHECK_STR(answer(&facts[0], 1), "b.a.cdn.example");
     CHECK_STR(answer(&facts[0], 2), "9.9.9.9");
 
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 9, 0x8180, 1, 1, 0, 0);
     question(&m, "example.org", 15);
     at = rr(&m, 12, 15, 3600);
@@ -394,7 +336,7 @@ static void test_types(void)
     CHECK_STR(answer(&facts[0], 0), "10 mail.example.org");
 
     /* TXT: the first string only; bytes that are not printable come out as \xHH */
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 10, 0x8180, 1, 1, 0, 0);
     question(&m, "t.example", 16);
     at = rr(&m, 12, 16, 5);
@@ -430,15 +372,15 @@ static void test_nxdomain(void)
     CHECK_EQ(nfacts, 1);
     CHECK_STR(fstr(&facts[0], "rcode"), "NXDOMAIN");
     CHECK_STR(fstr(&facts[0], "rrname"), "nope.pool.example");
-    CHECK(field(&facts[0], "answers", 0) == NULL);
-    CHECK(field(&facts[0], "ttl", 0) == NULL);
+    CHECK(field(&facts[0], "answers") == NULL);
+    CHECK(field(&facts[0], "ttl") == NULL);
 
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 1, 0x8182, 1, 0, 0, 0);
     question(&m, "x.example", 1);
     udp(v, 1, m.b, m.n);
     CHECK_STR(fstr(&facts[0], "rcode"), "SERVFAIL");
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 1, 0x8189, 1, 0, 0, 0);
     question(&m, "x.example", 99);
     udp(v, 1, m.b, m.n);
@@ -471,7 +413,7 @@ static void test_pointers(void)
     CHECK_EQ(nfacts, 1);                 /* the answer is reported ... */
     CHECK(answer(&facts[0], 0) == NULL); /* ... but not its broken CNAME */
 
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 1, 0x8180, 1, 1, 0, 0);
     question(&m, "a.example", 1);
     put16(&m, 0xc003); /* owner points into the header */
@@ -487,7 +429,7 @@ static void test_pointers(void)
         size_t prev;
 
         /* a CNAME that goes through `chain` pointers plus the first one: 16 ok, 17 not */
-        nfacts = 0;
+        cap_clear(facts, CAP_MAX, &nfacts);
         hdr(&m, 1, 0x8180, 1, 1, 0, 0);
         question(&m, "a.example", 1);
         prev = 12;
@@ -534,7 +476,7 @@ static void test_name_limits(void)
         }
         name[o] = '\0';
         memcpy(expect, name, o + 1);
-        nfacts = 0;
+        cap_clear(facts, CAP_MAX, &nfacts);
         hdr(&m, 5, 0x0100, 1, 0, 0, 0);
         question(&m, name, 1);
         CHECK_EQ(m.n - 12 - 4, 255u + (size_t)extra);
@@ -549,7 +491,7 @@ static void test_name_limits(void)
     /* a label of 64 */
     memset(name, 'x', 64);
     name[64] = '\0';
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 5, 0x0100, 1, 0, 0, 0);
     question(&m, name, 1);
     udp(v, 0, m.b, m.n);
@@ -561,7 +503,7 @@ static void test_name_limits(void)
     CHECK_EQ(nfacts, 1);
     CHECK_STR(fstr(&facts[0], "rrname"), "<root>");
     CHECK_STR(fstr(&facts[0], "rrtype"), "NS");
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 6, 0x0100, 1, 0, 0, 0);
     question(&m, "a\x7f\xff.Example", 1);
     udp(v, 0, m.b, m.n);
@@ -634,7 +576,7 @@ static void test_join(void)
     CHECK_STR(fstr(&facts[3], "rrname"), "<root>");
 
     /* nine queries: the first is pushed out */
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     for (unsigned id = 100; id < 109; id++) {
         hdr(&m, id, 0x0100, 1, 0, 0, 0);
         question(&m, id == 100 ? "first.example" : "other.example", 1);
@@ -643,14 +585,14 @@ static void test_join(void)
     hdr(&m, 100, 0x8180, 0, 0, 0, 0);
     udp(v, 1, m.b, m.n);
     CHECK_EQ(nfacts, 10);
-    CHECK(field(&facts[9], "rrname", 0) == NULL);
+    CHECK(field(&facts[9], "rrname") == NULL);
     hdr(&m, 101, 0x8183, 0, 0, 0, 0);
     udp(v, 1, m.b, m.n);
-    CHECK(field(&facts[10], "rrname", 0) == NULL); /* no question, no answer: no name */
+    CHECK(field(&facts[10], "rrname") == NULL); /* no question, no answer: no name */
     CHECK_STR(fstr(&facts[10], "rcode"), "NXDOMAIN");
 
     /* seventeen answers: sixteen reported */
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     hdr(&m, 300, 0x8180, 1, 17, 0, 0);
     question(&m, "many.example", 1);
     for (uint32_t i = 0; i < 17; i++) {

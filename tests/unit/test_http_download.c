@@ -37,9 +37,7 @@ static int nfacts;
 
 static void cap_reset(void)
 {
-    for (int i = 0; i < nfacts && i < CAP_MAX; i++)
-        cap_free(&facts[i]);
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
 }
 
 static void cap_emit(struct dctx *cx, const struct fact *f)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cap_fact.h"
 #include "check.h"
 #include "dissector.h"
 
@@ -168,67 +169,14 @@ static const char ja3s_12[] = "771,49200,65281-11-35-16-23";
 
 /* ---- facts the dissector emitted, copied out of the borrowed views ---- */
 
-struct cap_field {
-    char name[32];
-    int type, flags;
-    char s[2048];
-    size_t len;
-    uint64_t u;
-};
-
-struct cap_fact {
-    char type[16], name[32];
-    int nfields;
-    struct cap_field f[FACT_MAX_FIELDS];
-};
-
 #define CAP_MAX 8
 static struct cap_fact facts[CAP_MAX];
 static int nfacts;
 
 static void cap_emit(struct dctx *cx, const struct fact *f)
 {
-    struct cap_fact *c;
-
-    if (nfacts >= CAP_MAX) {
-        nfacts++;
-        return;
-    }
-    c = &facts[nfacts++];
-    memset(c, 0, sizeof(*c));
-    snprintf(c->type, sizeof(c->type), "%s", f->type);
-    snprintf(c->name, sizeof(c->name), "%s", f->name);
-    c->nfields = f->nfields;
-    for (int i = 0; i < f->nfields; i++) {
-        const struct fact_field *ff = &f->field[i];
-        struct cap_field *cf = &c->f[i];
-
-        snprintf(cf->name, sizeof(cf->name), "%s", ff->name);
-        cf->type = ff->type;
-        cf->flags = ff->flags;
-        if (ff->type == FV_STR || ff->type == FV_MD5HEX) {
-            cf->len = ff->len < sizeof(cf->s) - 1 ? ff->len : sizeof(cf->s) - 1;
-            memcpy(cf->s, ff->v.s, cf->len);
-        } else {
-            cf->u = ff->v.u;
-        }
-    }
-}
-
-/* The idx-th field called name, or NULL. */
-static const struct cap_field *field(const struct cap_fact *c, const char *name, int idx)
-{
-    for (int i = 0; i < c->nfields; i++)
-        if (strcmp(c->f[i].name, name) == 0 && idx-- == 0)
-            return &c->f[i];
-    return NULL;
-}
-
-static const char *fstr(const struct cap_fact *c, const char *name)
-{
-    const struct cap_field *f = field(c, name, 0);
-
-    return f ? f->s : NULL;
+    (void)cx;
+    cap_keep(facts, CAP_MAX, &nfacts, f);
 }
 
 /* ---- the engine's tail logic, in small ---- */
@@ -256,7 +204,7 @@ static struct drv *drv_new(void)
     v->cx.fi = &v->fi;
     v->cx.emit = cap_emit;
     v->st = calloc(1, v->d->state_size);
-    nfacts = 0;
+    cap_clear(facts, CAP_MAX, &nfacts);
     return v;
 }
 
@@ -310,7 +258,7 @@ static void drv_end(struct drv *v)
 /* Checks the one fact of a whole TLS 1.3 exchange (capture above). */
 static void check_fact13(const struct cap_fact *c)
 {
-    const struct cap_field *ja3 = field(c, "ja3", 0), *ja3s = field(c, "ja3s", 0);
+    const struct cap_field *ja3 = field(c, "ja3"), *ja3s = field(c, "ja3s");
 
     CHECK_STR(c->type, "tls");
     CHECK_STR(c->name, "tls.hello");
@@ -322,11 +270,11 @@ static void check_fact13(const struct cap_fact *c)
     CHECK_STR(fstr(c, "ja3s_string"), ja3s_13);
     CHECK(ja3s && ja3s->type == FV_MD5HEX && ja3s->len == strlen(ja3s_13) &&
           memcmp(ja3s->s, ja3s_13, ja3s->len) == 0);
-    CHECK(field(c, "alpn", 0) && field(c, "alpn", 0)->flags == FV_ARRAY);
+    CHECK(field(c, "alpn") && field(c, "alpn")->flags == FV_ARRAY);
     CHECK_STR(fstr(c, "alpn"), "h2");
-    CHECK(field(c, "alpn", 1) && strcmp(field(c, "alpn", 1)->s, "http/1.1") == 0);
-    CHECK(field(c, "alpn", 2) == NULL);
-    CHECK(field(c, "ja3_truncated", 0) == NULL);
+    CHECK(field_nth(c, "alpn", 1) && strcmp(field_nth(c, "alpn", 1)->s, "http/1.1") == 0);
+    CHECK(field_nth(c, "alpn", 2) == NULL);
+    CHECK(field(c, "ja3_truncated") == NULL);
 }
 
 static void test_probe(void)
@@ -437,8 +385,8 @@ static void test_no_server(void)
     CHECK_EQ(nfacts, 1);
     CHECK_STR(fstr(&facts[0], "version"), "TLSv1.3"); /* from supported_versions */
     CHECK_STR(fstr(&facts[0], "ja3_string"), ja3_13);
-    CHECK(field(&facts[0], "ja3s", 0) == NULL);
-    CHECK(field(&facts[0], "ja3s_string", 0) == NULL);
+    CHECK(field(&facts[0], "ja3s") == NULL);
+    CHECK(field(&facts[0], "ja3s_string") == NULL);
     drv_free(v);
 
     v = drv_new();
@@ -465,7 +413,7 @@ static void test_no_server(void)
     CHECK_EQ(drv_feed(v, 1, alert, sizeof(alert)), DISSECT_DONE);
     CHECK_EQ(nfacts, 1);
     CHECK_STR(fstr(&facts[0], "sni"), "xmr.pool.example");
-    CHECK(field(&facts[0], "ja3s", 0) == NULL);
+    CHECK(field(&facts[0], "ja3s") == NULL);
     drv_free(v);
 }
 
@@ -617,8 +565,8 @@ static void test_grease(void)
     CHECK_STR(fstr(&facts[0], "ja3_string"), "771,4865-4866-2586,0-10-11-16-43,29-23,0");
     CHECK_STR(fstr(&facts[0], "sni"), "pool.hashvault.pro");
     CHECK_STR(fstr(&facts[0], "version"), "TLSv1.3");
-    CHECK(field(&facts[0], "alpn", 7) && strcmp(field(&facts[0], "alpn", 7)->s, "p7") == 0);
-    CHECK(field(&facts[0], "alpn", 8) == NULL);
+    CHECK(field_nth(&facts[0], "alpn", 7) && strcmp(field_nth(&facts[0], "alpn", 7)->s, "p7") == 0);
+    CHECK(field_nth(&facts[0], "alpn", 8) == NULL);
     drv_free(v);
 }
 
@@ -671,9 +619,9 @@ static void test_ja3_too_long(void)
     CHECK_EQ(v->gaps, 0u);
     drv_end(v);
     CHECK_EQ(nfacts, 1);
-    CHECK(field(&facts[0], "ja3", 0) == NULL);
-    CHECK(field(&facts[0], "ja3_string", 0) == NULL);
-    CHECK(field(&facts[0], "ja3_truncated", 0) && field(&facts[0], "ja3_truncated", 0)->u == 1);
+    CHECK(field(&facts[0], "ja3") == NULL);
+    CHECK(field(&facts[0], "ja3_string") == NULL);
+    CHECK(field(&facts[0], "ja3_truncated") && field(&facts[0], "ja3_truncated")->u == 1);
     CHECK_STR(fstr(&facts[0], "sni"), "pool.hashvault.pro");
     drv_free(v);
 
