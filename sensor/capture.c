@@ -194,6 +194,25 @@ out:
     close(fd);
 }
 
+static int direct_refill(struct capture *c, size_t need);
+
+/*
+ * A file that cannot be mapped (a file system without mmap, no address
+ * space left) is read on with read() from where the mapping stopped.
+ */
+static int map_to_read(struct capture *c, uint64_t pos, size_t need)
+{
+    c->buf = malloc(FILE_BUF);
+    if (!c->buf || lseek(c->fd, (off_t)pos, SEEK_SET) < 0) {
+        free(c->buf);
+        c->buf = NULL;
+        return -2;
+    }
+    c->mapped = 0;
+    c->len = c->off = 0;
+    return direct_refill(c, need);
+}
+
 /*
  * direct_fill() of a mapped file: maps the next window, from the page of the
  * first unread byte to at most MAP_WIN bytes on, as far as the file goes now
@@ -218,7 +237,7 @@ static int map_fill(struct capture *c, size_t need)
         return 0;
     m = mmap(NULL, (size_t)MIN(size - start, MAP_WIN), PROT_READ, MAP_SHARED, c->fd, (off_t)start);
     if (m == MAP_FAILED)
-        return -2;
+        return map_to_read(c, pos, need);
     c->buf = m;
     c->len = (size_t)MIN(size - start, MAP_WIN);
     c->off = (size_t)(pos - start);

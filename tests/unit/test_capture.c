@@ -6,14 +6,15 @@
  * from pcaps/, and on broken files (truncated record header, truncated
  * record, absurd caplen, header only). Then a mapped file shortened while it
  * is read (the SIGBUS guard: an error naming the offset, no crash), records
- * across window boundaries, and a SIGBUS that is not the reader's (still
- * fatal, in a child process).
+ * across window boundaries, a SIGBUS that is not the reader's (still
+ * fatal, in a child process), and a file that cannot be mapped (read on).
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -223,6 +224,45 @@ static void across_windows(const char *path)
     same_as_libpcap(path, 0);
 }
 
+/*
+ * A file that cannot be mapped is read with read(): in a child whose address
+ * space is limited to 4 MiB more than it uses, the 12 MiB window cannot be
+ * mapped but the 1 MiB buffer can; the records are libpcap's.
+ */
+static void unmappable_is_read(const char *path)
+{
+    struct seen want, got;
+    char err[512] = "";
+    enum reader used;
+    pid_t pid;
+    int status = 0;
+
+    write_pcap(path, 0xa1b2c3d4, 0, 200000, 0); /* ~12 MB */
+    CHECK_EQ(read_all(path, BY_LIBPCAP, &want, err, sizeof(err), &used), 0);
+    if (UNDER_ASAN)
+        return; /* ASan's shadow memory does not live with an address-space limit */
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        struct rlimit rl;
+        unsigned long pages = 0;
+        FILE *f = fopen("/proc/self/statm", "r");
+
+        if (!f || fscanf(f, "%lu", &pages) != 1)
+            _exit(3);
+        fclose(f);
+        rl.rlim_cur = rl.rlim_max = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (4u << 20);
+        if (setrlimit(RLIMIT_AS, &rl) != 0)
+            _exit(4);
+        if (read_all(path, BY_MAP, &got, err, sizeof(err), &used) != 0)
+            _exit(5);
+        _exit(got.n == want.n && got.byte_sum == want.byte_sum && got.ts_sum == want.ts_sum ? 0
+                                                                                            : 6);
+    }
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 /* A SIGBUS on a mapping that is not a capture window still ends the process. */
 static void foreign_sigbus_is_fatal(const char *path)
 {
@@ -304,6 +344,7 @@ int main(void)
     shrink_while_mapped(path);
     across_windows(path);
     foreign_sigbus_is_fatal(path);
+    unmappable_is_read(path);
     unlink(path);
     /* a real capture of the project */
     same_as_libpcap("pcaps/http-keepalive.pcap", 0);
