@@ -15,10 +15,7 @@ case $unitdir in /*) ;; *) unitdir=$prefix/$unitdir ;; esac
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 d=$t/stage
-pass=0 fail=0
-check() {
-    if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 DESTDIR=$d "$cmake" --install "$build" >"$t/install.log" 2>&1
 rc=$?
@@ -103,5 +100,4 @@ if command -v systemd-analyze >/dev/null 2>&1; then
 else
     echo "note: systemd-analyze not installed: the unit's syntax is not verified"
 fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+check_done

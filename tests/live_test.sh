@@ -32,14 +32,10 @@ sleep 1
 stop_within "$pid" 10
 rc=$?
 pid=""
-pass=0 fail=0
-check() {
-    if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 check "exit 0 after SIGTERM (got $rc; stderr: $(cat "$t/fd.err"))" '[ $rc = 0 ]'
 check "dns query reported" 'grep -q "\"rrname\":\"pool.minexmr.com\"" "$t/eve.json"'
 check "sensor name" 'grep -q "\"sensor\":\"live-test\"" "$t/eve.json"'
 check "final stats with kernel counters" \
     'tail -n 1 "$t/eve.json" | grep -q "\"final\":true" && tail -n 1 "$t/eve.json" | grep -Eq "\"kernel_packets\":[1-9]"'
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+check_done

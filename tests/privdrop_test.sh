@@ -27,10 +27,7 @@ chmod 711 "$t" # nobody may pass through it, only root can create files in it
 pcap=$src/pcaps/tcp-http-plain.pcap
 nsx() { ip netns exec "$ns" "$@"; } # not for "&": $! must be firedamp's pid
 nsx ip link set lo up
-pass=0 fail=0
-check() {
-    if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 # waits up to 5 s for a line in a file
 wait_for() {
     for _ in $(seq 1 50); do
@@ -138,5 +135,4 @@ if [ -f "$pcap" ]; then
         check "not root: --user ignored, exit 0 (got $rc; $(cat "$t/err"))" '[ $rc = 0 ]'
     fi
 fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+check_done

@@ -50,10 +50,7 @@ stop() { # SIGTERM, then the exit status in rc
     rc=$?
     pid=""
 }
-pass=0 fail=0
-check() {
-    if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 run() { # firedamp on vethB in the B namespace, extra flags in "$@"
     # emptied here, not by the redirection in the child: wait_line must not
     # find the last run's lines before this one has started
@@ -129,6 +126,4 @@ check "SIGTERM while waiting: exit 0 (got $rc)" '[ $rc = 0 ]'
 check "SIGTERM while waiting: out in $(((t1 - t0) / 1000000)) ms (limit 2000)" \
     '[ $(((t1 - t0) / 1000000)) -lt 2000 ]'
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] || cat "$t/fd.err"
-[ $fail = 0 ]
+check_done || { cat "$t/fd.err"; exit 1; }
