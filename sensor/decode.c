@@ -770,15 +770,8 @@ fast_check(struct pkt_peek *fs, const struct decode_cfg *cfg, const uint8_t *fra
  */
 static inline void v4mapped_store(uint8_t out[16], const uint8_t *a4)
 {
-    uint64_t w[2] = {0, 0};
-    uint32_t x;
+    uint64_t w[2] = {0, v4mapped_lo(a4)};
 
-    memcpy(&x, a4, 4);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    w[1] = 0xffff0000ULL | (uint64_t)x << 32;
-#else
-    w[1] = 0x0000ffff00000000ULL | x;
-#endif
     memcpy(out, w, 16);
 }
 

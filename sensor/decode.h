@@ -13,6 +13,7 @@
 #define FIREDAMP_DECODE_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define DECODE_MAX_VLAN      4  /* tags kept per packet, outer to inner */
 #define DECODE_MAX_MPLS      8  /* labels walked before giving up */
@@ -154,6 +155,23 @@ int decode_frame_fast(struct pkt *p, const struct decode_cfg *cfg, int linktype,
                       const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
 int decode_frame_walk(struct pkt *p, const struct decode_cfg *cfg, int linktype,
                       const uint8_t *frame, uint32_t caplen, uint32_t wirelen, uint64_t ts_us);
+
+/*
+ * Bytes 8-15 of ::ffff:a.b.c.d (bytes 0-7 are zero) as a memcpy of them would
+ * read, built in a register: the decoder stores it, the worker's owner hash
+ * uses it without a round trip through memory.
+ */
+static inline uint64_t v4mapped_lo(const uint8_t a4[4])
+{
+    uint32_t x;
+
+    memcpy(&x, a4, 4);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return 0xffff0000ULL | (uint64_t)x << 32;
+#else
+    return 0x0000ffff00000000ULL | x;
+#endif
+}
 
 /*
  * What the fast path's checks found in a frame (decode_frame_fast's frames):

@@ -545,23 +545,6 @@ static uint64_t owner_mix16(const uint8_t addr[16], uint16_t port, uint64_t seed
 }
 
 /*
- * Bytes 8-15 of ::ffff:a.b.c.d as owner_mix16 reads them, built in a
- * register: read back from memory, 12 + 4 bytes stored apart would stall
- * the load that spans them.
- */
-static uint64_t v4mapped_lo(const uint8_t a4[4])
-{
-    uint32_t x;
-
-    memcpy(&x, a4, 4);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return 0xffff0000ULL | (uint64_t)x << 32;
-#else
-    return 0x0000ffff00000000ULL | x;
-#endif
-}
-
-/*
  * Which worker owns a packet when several read the same input (replicate
  * mode: every worker sees every packet and keeps its share). The hash is of
  * the innermost addresses and ports, symmetric (the two endpoints' shares are
