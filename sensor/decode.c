@@ -686,6 +686,24 @@ static int walk_link(struct pkt *p, struct walk *w, int linktype)
  * stack, and the 8-byte reload of two 4-byte fields stalled store forwarding
  * (a third of decode_frame's time).
  */
+/*
+ * Is dport one of the tunnel ports (VXLAN or GENEVE)? The four VXLAN ports
+ * are compared at once, as the 16-bit lanes of one word (a lane is zero
+ * exactly where a port equals dport): one test for the commonest UDP packet,
+ * where the loop was a sixth of its decode.
+ */
+_Static_assert(DECODE_MAX_VXLAN_PORTS == 4, "udp_tunnel_port() compares four ports as a word");
+static inline int udp_tunnel_port(const struct decode_cfg *cfg, uint16_t dport)
+{
+    const uint64_t lanes = 0x0001000100010001ULL;
+    uint64_t x;
+
+    memcpy(&x, cfg->vxlan_ports, 8);
+    x ^= lanes * dport;
+    return dport != 0 &&
+           (((x - lanes) & ~x & (lanes << 15)) != 0 || dport == cfg->geneve_port);
+}
+
 __attribute__((always_inline)) static inline int
 fast_check(struct pkt_peek *fs, const struct decode_cfg *cfg, const uint8_t *frame, uint32_t caplen)
 {
@@ -742,11 +760,8 @@ fast_check(struct pkt_peek *fs, const struct decode_cfg *cfg, const uint8_t *fra
                 l4cap = ulen;
         }
         dport = rd16be(l4 + 2);
-        if (dport == cfg->geneve_port && dport != 0)
+        if (udp_tunnel_port(cfg, dport))
             return 0;
-        for (unsigned i = 0; i < DECODE_MAX_VXLAN_PORTS; i++)
-            if (cfg->vxlan_ports[i] == dport && dport != 0)
-                return 0;
         doff = UDP_HLEN;
     } else {
         return 0;
