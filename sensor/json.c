@@ -124,17 +124,29 @@ size_t json_escape(char *out, size_t cap, const char *s, size_t len)
         size_t n;
 
         if (plain[c]) {
-            /* the common case: a run of plain ASCII, copied at once */
-            size_t run = 1;
-            while (i + run + 8 <= len && swar_plain8(p + i + run))
-                run += 8;
-            while (i + run < len && plain[p[i + run]])
-                run++;
-            if (cap - o < run)
-                return (size_t)-1;
-            memcpy(out + o, p + i, run);
-            o += run;
-            i += run;
+            /*
+             * The common case, a run of plain ASCII: eight bytes a word
+             * while the next eight are all plain; a run that ends the string
+             * ends with one word over its last eight bytes (those already
+             * written are plain, so they went out as they are, and the
+             * overlap writes them again unchanged); the rest byte by byte.
+             */
+            while (len - i >= 8 && cap - o >= 8 && swar_plain8(p + i)) {
+                memcpy(out + o, p + i, 8);
+                i += 8;
+                o += 8;
+            }
+            if (i < len && len - i < 8 && len >= 8 && cap - o >= len - i &&
+                swar_plain8(p + len - 8)) {
+                memcpy(out + o - (8 - (len - i)), p + len - 8, 8);
+                o += len - i;
+                break;
+            }
+            while (i < len && plain[p[i]]) {
+                if (o == cap)
+                    return (size_t)-1;
+                out[o++] = (char)p[i++];
+            }
             continue;
         }
         switch (c) {

@@ -185,6 +185,46 @@ static void test_escape_in_runs(void)
     CHECK(1);
 }
 
+/*
+ * Runs of every length around the eight-byte words, with one byte of every
+ * value at every place, into an output of exactly the size needed and one
+ * byte less: the same bytes as escaping the parts apart, and never a byte
+ * written past the end (the word copies must not overrun a tight buffer).
+ */
+static void test_escape_lengths(void)
+{
+    char in[24], out[24 * 6 + 16], one[16], want[24 * 6];
+
+    for (size_t len = 1; len <= sizeof(in); len++)
+        for (int b = 0; b < 256; b += (b < 0x21 || b > 0x7d) ? 1 : 13)
+            for (size_t pos = 0; pos < len; pos++) {
+                size_t n1, w, n;
+
+                memset(in, 'A' + (int)(len % 26), len);
+                in[pos] = (char)b;
+                n1 = json_escape(one, sizeof(one), in + pos, 1);
+                memcpy(want, in, pos);
+                memcpy(want + pos, one, n1);
+                memcpy(want + pos + n1, in + pos + 1, len - pos - 1);
+                w = len - 1 + n1;
+                memset(out, '#', sizeof(out));
+                n = json_escape(out, w, in, len);
+                if (n != w || memcmp(out, want, w) != 0 || out[w] != '#') {
+                    CHECK_EQ(n, w);
+                    CHECK_MEM(out, want, w);
+                    CHECK_EQ(out[w], '#');
+                    return;
+                }
+                memset(out, '#', sizeof(out));
+                if (json_escape(out, w - 1, in, len) != (size_t)-1 || out[w - 1] != '#') {
+                    CHECK_EQ(json_escape(out, w - 1, in, len), (size_t)-1);
+                    CHECK_EQ(out[w - 1], '#');
+                    return;
+                }
+            }
+    CHECK(1);
+}
+
 static void test_writer(void)
 {
     char buf[256];
@@ -258,6 +298,7 @@ int main(void)
     test_timestamp();
     test_escape_every_byte();
     test_escape_in_runs();
+    test_escape_lengths();
     test_writer();
     test_fact();
     return check_done();
