@@ -230,16 +230,10 @@ static void pop(struct json *j, char c)
     putc1(j, c);
 }
 
-/*
- * Values following a key must not add a comma: json_key marks the level as
- * "value pending" by leaving first[] at 1 for the value, handled through
- * this flag.
- */
-#define VALUE_AFTER_KEY 2
 
 static void value_sep(struct json *j)
 {
-    if (j->first[j->depth] == VALUE_AFTER_KEY) {
+    if (j->first[j->depth] == JSON_VALUE_AFTER_KEY) {
         j->first[j->depth] = 0;
         return;
     }
@@ -266,29 +260,6 @@ void json_open_array(struct json *j)
 void json_close_array(struct json *j)
 {
     pop(j, ']');
-}
-
-void json_key(struct json *j, const char *name)
-{
-    size_t n = strlen(name); /* keys are our own identifiers: never escaped */
-    int comma = !j->first[j->depth];
-    char *o;
-
-    /* one bound check for the whole `,"name":` (every event has dozens) */
-    if (j->overflow || comma + n + 3 > j->cap - j->len) {
-        j->overflow = 1;
-        return;
-    }
-    o = j->buf + j->len;
-    if (comma)
-        *o++ = ',';
-    *o++ = '"';
-    memcpy(o, name, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    j->len = (size_t)(o - j->buf);
-    j->first[j->depth] = VALUE_AFTER_KEY;
 }
 
 void json_str(struct json *j, const char *s, size_t len)
@@ -389,40 +360,4 @@ void json_raw(struct json *j, const char *s, size_t len)
 {
     value_sep(j);
     put(j, s, len);
-}
-
-void json_kv_str(struct json *j, const char *k, const char *s, size_t len)
-{
-    json_key(j, k);
-    json_str(j, s, len);
-}
-
-void json_kv_cstr(struct json *j, const char *k, const char *s)
-{
-    json_key(j, k);
-    json_cstr(j, s);
-}
-
-void json_kv_int(struct json *j, const char *k, int64_t v)
-{
-    json_key(j, k);
-    json_int(j, v);
-}
-
-void json_kv_uint(struct json *j, const char *k, uint64_t v)
-{
-    json_key(j, k);
-    json_uint(j, v);
-}
-
-void json_kv_bool(struct json *j, const char *k, int v)
-{
-    json_key(j, k);
-    json_bool(j, v);
-}
-
-void json_kv_double(struct json *j, const char *k, double v)
-{
-    json_key(j, k);
-    json_double(j, v);
 }
