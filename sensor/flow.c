@@ -405,7 +405,6 @@ int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flo
     while (nb / 2 < cfg->max_flows)
         nb <<= 1;
 
-    /* the free list below writes every slot: the whole pool is resident from the start */
     ft->pool = table_alloc((size_t)cfg->max_flows * sizeof(*ft->pool));
     ft->bucket = table_alloc((size_t)nb * sizeof(*ft->bucket));
     if (!ft->pool || !ft->bucket) {
@@ -417,10 +416,14 @@ int flow_table_init(struct flow_table *ft, const struct flow_table_cfg *cfg, flo
     }
     ft->nbuckets = nb;
 
-    /* Free list in pool order, so the first flows touch the first pages. */
-    for (uint32_t i = 0; i < cfg->max_flows; i++)
-        ft->pool[i].hnext = i + 2 <= cfg->max_flows ? i + 2 : 0;
-    ft->free_head = 1;
+    /*
+     * Nothing of the pool is written here: new flows take slots in pool
+     * order (ft->fresh) until none is left, then the ones flows released
+     * (the free list). A capture that never fills the table never touches
+     * (and never makes resident) the rest.
+     */
+    ft->free_head = 0;
+    ft->fresh = 0;
     ft->on_end = on_end;
     ft->ctx = ctx;
     return 0;
@@ -434,6 +437,7 @@ void flow_table_destroy(struct flow_table *ft)
     ft->bucket = NULL;
     ft->nbuckets = 0;
     ft->free_head = 0;
+    ft->fresh = 0;
 }
 
 uint64_t flow_table_memory(const struct flow_table *ft)
@@ -506,7 +510,7 @@ static uint8_t flow_orient(const struct pkt *p, int src_side)
 static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k, uint32_t h,
                                 const struct pkt *p, int src_side)
 {
-    if (!ft->free_head) {
+    if (!ft->free_head && ft->fresh == ft->cfg.max_flows) {
         struct flow *old = flow_victim(ft);
         if (!old) /* cannot happen with max_flows > 0; never crash on it */
             return NULL;
@@ -518,9 +522,17 @@ static struct flow *flow_create(struct flow_table *ft, const struct flow_key *k,
         ft->st.evicted++;
     }
 
-    uint32_t idx = ft->free_head;
-    struct flow *f = &ft->pool[idx - 1];
-    ft->free_head = f->hnext;
+    uint32_t idx;
+    struct flow *f;
+
+    if (ft->free_head) {
+        idx = ft->free_head;
+        f = &ft->pool[idx - 1];
+        ft->free_head = f->hnext;
+    } else {
+        idx = ++ft->fresh;
+        f = &ft->pool[idx - 1];
+    }
 
     memset(f, 0, sizeof(*f));
     f->dissector = -1;

@@ -167,6 +167,7 @@ struct flow_table {
     uint32_t *bucket;   /* nbuckets pool indices + 1 */
     uint32_t nbuckets;  /* power of two */
     uint32_t free_head; /* free list through hnext, pool index + 1 */
+    uint32_t fresh;     /* slots [0, fresh) have been used; the rest never were */
     /* list l = class + (protected ? FLOW_TC_COUNT : 0); oldest at head */
     uint32_t head[FLOW_NLISTS], tail[FLOW_NLISTS];
     uint64_t next_id;

@@ -13,9 +13,13 @@ first session was never evicted or re-created (one flow, one alert, its
 summary counting every job and share of the capture, as the golden file of
 its own capture says), the second session is detected the same way, and the
 peak RSS of the process (wait4) does not grow with the scan: N and N/10
-within 4 MiB, and the scan costs no more than the flow table's bound over a
-run without it (all read with the read() file reader); the mapped reader
-costs at most its 16 MiB window more.
+within 4 MiB, and the scan costs no more than the flow table's bound (plus
+1 MiB for the rest a scan holds: nDPI's flows in flight, events) over a run
+without it (all read with the read() file reader); the mapped reader costs
+at most its 16 MiB window more. The pool is only written as flows use it,
+so a run without the scan has almost none of it resident, and a full table
+counts its whole bound; under AddressSanitizer (FIREDAMP_SANITIZED) its
+shadow and redzones add up to a quarter more.
 
 reasm: make_flood.py's reassembly capture (abusive Stratum flows: holes never
 filled, thousands of 1-byte segments, sequence numbers 2^31 away) run with
@@ -156,9 +160,12 @@ def flood(fd, src, work, long):
     print(f"RSS: {small} flows {rss[small] / MiB:.1f} MiB, {big} flows {rss[big] / MiB:.1f} MiB, "
           f"no scan {rss[1] / MiB:.1f} MiB")
     check(growth <= 4 * MiB, f"RSS grew {growth / MiB:.1f} MiB from {small} to {big} flows")
-    check(rss[big] - rss[1] <= bound,
+    allowed = bound + MiB
+    if "address" in os.environ.get("FIREDAMP_SANITIZED", ""):
+        allowed += allowed // 4
+    check(rss[big] - rss[1] <= allowed,
           f"the scan cost {(rss[big] - rss[1]) / MiB:.1f} MiB, more than the flow table's "
-          f"bound {bound / MiB:.1f} MiB")
+          f"bound {bound / MiB:.1f} MiB and the rest's 1 MiB (allowed {allowed / MiB:.1f} MiB)")
 
 
 def reasm(fd, src, work, long):
