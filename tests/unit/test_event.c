@@ -225,6 +225,48 @@ static void test_escape_lengths(void)
     CHECK(1);
 }
 
+/* Numbers as snprintf writes them: every digit count, its edges, and the extremes. */
+static void test_numbers(void)
+{
+    char buf[64], want[32];
+    struct json j;
+    uint64_t v = 1;
+
+    for (int d = 0; d < 20; d++, v *= 10) {
+        const uint64_t cand[] = {v - 1, v, v + 1, v * 2 - 1, v * 5 + 3};
+
+        for (unsigned k = 0; k < sizeof(cand) / sizeof(cand[0]); k++) {
+            json_init(&j, buf, sizeof(buf));
+            json_uint(&j, cand[k]);
+            snprintf(want, sizeof(want), "%llu", (unsigned long long)cand[k]);
+            CHECK_EQ(j.len, strlen(want));
+            CHECK_MEM(buf, want, j.len);
+            json_init(&j, buf, sizeof(buf));
+            json_int(&j, -(int64_t)(cand[k] >> 1));
+            snprintf(want, sizeof(want), "%lld", -(long long)(cand[k] >> 1));
+            CHECK_EQ(j.len, strlen(want));
+            CHECK_MEM(buf, want, j.len);
+        }
+    }
+    for (uint64_t n = 0; n < 100000; n += 7) {
+        json_init(&j, buf, sizeof(buf));
+        json_uint(&j, n);
+        snprintf(want, sizeof(want), "%llu", (unsigned long long)n);
+        if (j.len != strlen(want) || memcmp(buf, want, j.len) != 0) {
+            CHECK_MEM(buf, want, strlen(want));
+            return;
+        }
+    }
+    json_init(&j, buf, sizeof(buf));
+    json_uint(&j, UINT64_MAX);
+    CHECK_EQ(j.len, 20);
+    CHECK_MEM(buf, "18446744073709551615", 20);
+    json_init(&j, buf, sizeof(buf));
+    json_int(&j, INT64_MIN);
+    CHECK_EQ(j.len, 20);
+    CHECK_MEM(buf, "-9223372036854775808", 20);
+}
+
 static void test_writer(void)
 {
     char buf[256];
@@ -299,6 +341,7 @@ int main(void)
     test_escape_every_byte();
     test_escape_in_runs();
     test_escape_lengths();
+    test_numbers();
     test_writer();
     test_fact();
     return check_done();
