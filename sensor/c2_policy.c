@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "c2_policy.h"
+#include "util.h"
 
 /* Signal weights, added to the indicators' score (see c2_policy.h). */
 #define W_EXEC_FROM_IP   20 /* a script or binary whose URL names an address */
@@ -106,7 +107,7 @@ static const struct fact *name_ioc(const struct c2_policy *p, const struct fact 
 static void mark_truncated(struct fact *f)
 {
     for (unsigned i = 0; i < f->nfields; i++)
-        if (f->field[i].type == FV_BOOL && strcmp(f->field[i].name, "truncated") == 0)
+        if (f->field[i].type == FV_BOOL && str_eq(f->field[i].name, "truncated"))
             f->field[i].v.u = 1;
 }
 
@@ -168,11 +169,11 @@ const struct fact *c2_policy_enrich(const struct c2_policy *p, const struct fact
     struct ioc_match m;
     const char *risk;
 
-    if (strcmp(in->name, "dns.query") == 0)
+    if (str_eq(in->name, "dns.query"))
         return name_ioc(p, in, "rrname", sc);
-    if (strcmp(in->name, "tls.hello") == 0)
+    if (str_eq(in->name, "tls.hello"))
         return name_ioc(p, in, "sni", sc);
-    if (strcmp(in->name, "http_download.transfer") != 0)
+    if (!str_eq(in->name, "http_download.transfer"))
         return in;
 
     copy_fact(sc, in);

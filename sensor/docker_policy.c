@@ -9,6 +9,7 @@
 
 #include "docker_policy.h"
 #include "event.h"
+#include "util.h"
 
 struct docker_host {
     uint8_t addr[16];
@@ -134,7 +135,7 @@ const struct fact *docker_policy_enrich(const struct docker_policy *dp, const st
     size_t used = 0;
     const char *risk;
 
-    if (strcmp(in->name, "docker_api.call") != 0)
+    if (!str_eq(in->name, "docker_api.call"))
         return in;
     writes = op && op->type == FV_STR && docker_op_writes(op->v.s, op->len);
     admin = cidr_match(&dp->admin, src);
@@ -145,7 +146,7 @@ const struct fact *docker_policy_enrich(const struct docker_policy *dp, const st
     f->subject_len = in->subject_len;
     for (unsigned i = 0; i < in->nfields; i++) {
         const struct fact_field *ff = &in->field[i];
-        if (strcmp(ff->name, "reasons") == 0) {
+        if (str_eq(ff->name, "reasons")) {
             if (ff->type == FV_STR && !reason_is_action(ff->v.s, ff->len))
                 strong = 1;
             continue; /* re-added below, all together */
@@ -161,7 +162,7 @@ const struct fact *docker_policy_enrich(const struct docker_policy *dp, const st
     fact_cstr(f, "risk", risk);
     fact_bool(f, "admin_source", admin);
     for (unsigned i = 0; i < in->nfields; i++)
-        if (strcmp(in->field[i].name, "reasons") == 0 && in->field[i].type == FV_STR)
+        if (str_eq(in->field[i].name, "reasons") && in->field[i].type == FV_STR)
             fact_str_item(f, "reasons", in->field[i].v.s, in->field[i].len);
     if (ioc) {
         int n = snprintf(sc->buf + used, sizeof(sc->buf) - used, "ioc-image:%.*s",

@@ -15,6 +15,7 @@
 #include <openssl/sha.h>
 
 #include "event.h"
+#include "util.h"
 
 void event_timestamp(char out[EVENT_TS_LEN], uint64_t ts_us)
 {
@@ -386,7 +387,7 @@ void event_fact(struct json *j, const struct event_meta *m, const struct fact *f
             fact_value(j, m, &fact->field[i]);
             i++;
         } while (i < fact->nfields && (fact->field[i].flags & FV_ARRAY) &&
-                 strcmp(fact->field[i].name, ff->name) == 0);
+                 str_eq(fact->field[i].name, ff->name));
         json_close_array(j);
     }
     json_close(j);

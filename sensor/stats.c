@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "stats.h"
+#include "util.h"
 
 static const char *const event_type_names[] = {
 #define STATS_EV_NAME(n, s) s,
@@ -16,7 +17,7 @@ static const char *const event_type_names[] = {
 int stats_event_index(const char *event_type)
 {
     for (int i = 0; i < STATS_EV_OTHER; i++)
-        if (strcmp(event_type_names[i], event_type) == 0)
+        if (str_eq(event_type_names[i], event_type))
             return i;
     return STATS_EV_OTHER;
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define likely(x)        __builtin_expect(!!(x), 1)
 #define unlikely(x)      __builtin_expect(!!(x), 0)
@@ -21,6 +22,18 @@
 #define SEQ_GT(a, b)     ((int32_t)((uint32_t)(a) - (uint32_t)(b)) > 0)
 #define SEQ_GEQ(a, b)    ((int32_t)((uint32_t)(a) - (uint32_t)(b)) >= 0)
 #define SEQ_DIFF(a, b)   ((int32_t)((uint32_t)(a) - (uint32_t)(b)))
+
+/*
+ * a and b are the same string. The same literal (a fact's name, as the
+ * dissector and the engine spell it) is often one address after linking,
+ * and names that differ mostly differ in their first byte: both are tested
+ * inline, before a call to strcmp (facts are matched by name a few dozen
+ * times an event).
+ */
+static inline int str_eq(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
 
 static inline uint16_t rd16be(const uint8_t *p)
 {

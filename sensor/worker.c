@@ -132,7 +132,7 @@ static void learn_pools(struct worker *w, struct flow *f, const struct fact *fac
 
     if (!w->pools)
         return;
-    if (strcmp(fact->name, "dns.answer") == 0) {
+    if (str_eq(fact->name, "dns.answer")) {
         const struct fact_field *ttl = fact_get(fact, "ttl");
         uint64_t life = ttl && ttl->type == FV_UINT ? ttl->v.u * 1000000ULL : 0;
         name = fact_get(fact, "rrname");
@@ -144,7 +144,7 @@ static void learn_pools(struct worker *w, struct flow *f, const struct fact *fac
             const struct fact_field *ff = &fact->field[i];
             char ip[64];
             uint8_t a[16];
-            if (strcmp(ff->name, "answers") != 0 || ff->type != FV_STR || ff->len >= sizeof(ip))
+            if (!str_eq(ff->name, "answers") || ff->type != FV_STR || ff->len >= sizeof(ip))
                 continue;
             memcpy(ip, ff->v.s, ff->len);
             ip[ff->len] = '\0';
@@ -156,7 +156,7 @@ static void learn_pools(struct worker *w, struct flow *f, const struct fact *fac
             }
             hostmap_put(w->pools, a, name->v.s, name->len, w->fi.ts_us + life);
         }
-    } else if (strcmp(fact->name, "tls.hello") == 0) {
+    } else if (str_eq(fact->name, "tls.hello")) {
         name = fact_get(fact, "sni");
         if (field_in_pools(w, name))
             hostmap_put(w->pools, flow_srv_addr(f), name->v.s, name->len,
@@ -180,11 +180,11 @@ static int port_listed(const uint16_t *ports, uint16_t port)
  */
 static int fact_logged(const struct worker *w, const struct fact *fact)
 {
-    if (fact->type[0] != 'd' || strcmp(fact->type, "dns") != 0)
+    if (fact->type[0] != 'd' || !str_eq(fact->type, "dns"))
         return 1;
-    if (strcmp(fact->name, "dns.query") == 0)
+    if (str_eq(fact->name, "dns.query"))
         return w->cfg->dns_log_queries != 0;
-    if (strcmp(fact->name, "dns.answer") == 0)
+    if (str_eq(fact->name, "dns.answer"))
         return w->cfg->dns_log_answers != 0;
     return 1;
 }
@@ -201,7 +201,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
         w->st.fact_overflow += in->overflow;
     learn_pools(w, f, in);
     /* name the pool of a mining or TLS session from what DNS/SNI said of its address */
-    if (w->pools && (strcmp(in->type, "stratum") == 0 || strcmp(in->type, "tls") == 0) &&
+    if (w->pools && (str_eq(in->type, "stratum") || str_eq(in->type, "tls")) &&
         !fact_get(in, "pool_host") &&
         hostmap_get(w->pools, flow_srv_addr(f), w->fi.ts_us, w->pool_name, sizeof(w->pool_name))) {
         w->efact = *in;
@@ -209,7 +209,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
         fact = &w->efact;
     }
     /* TLS to a Docker daemon's TLS port: the API calls inside are not visible */
-    if (strcmp(in->type, "tls") == 0 && port_listed(w->cfg->docker_tls_ports, flow_srv_port(f))) {
+    if (str_eq(in->type, "tls") && port_listed(w->cfg->docker_tls_ports, flow_srv_port(f))) {
         if (fact != &w->efact)
             w->efact = *in;
         fact_bool(&w->efact, "docker_port", 1);
@@ -227,7 +227,7 @@ static void emit_fact(struct dctx *cx, const struct fact *in)
         ac.fact = fact;
         sig_match(w->db, fact, on_sig_hit, &ac);
     }
-    if (w->docker && strcmp(fact->name, "docker_api.call") == 0) {
+    if (w->docker && str_eq(fact->name, "docker_api.call")) {
         /* across calls and hosts: a worm's spread, raised on the call that completes it */
         const struct fact *worm =
             docker_policy_track(w->docker, fact, flow_cli_addr(f), flow_srv_addr(f),
@@ -774,7 +774,7 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->meta.seq = &w->event_seq;
     w->flow_log = cfg->flow_log[0] != '\0';
     /* replicate mode: every worker reads everything and keeps its share */
-    w->replicas = cfg->workers > 1 && strcmp(cfg->dispatch, "fanout") != 0 ? cfg->workers : 1;
+    w->replicas = cfg->workers > 1 && !str_eq(cfg->dispatch, "fanout") ? cfg->workers : 1;
     w->owner_seed = cfg->flow.hash_seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;
