@@ -225,6 +225,62 @@ static void test_escape_lengths(void)
     CHECK(1);
 }
 
+/*
+ * json_str() as a whole (its plain fast path and the escaping one): every
+ * length 0-40, plain or with a byte of every kind at every place, from a
+ * heap copy of exactly its length (ASan sees any read past it), into a
+ * writer with exactly the room needed (fits; nothing past it is written)
+ * and one byte less (overflow, and still nothing past it).
+ */
+static void test_str_lengths(void)
+{
+    static const unsigned char kinds[] = {'a', '"', '\\', '\n', 0x01, 0x7f, 0x80, 0xc3, 0xff};
+    char esc[64 * 6], want[64 * 6 + 2], out[64 * 6 + 16];
+
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t kind = 0; kind < sizeof(kinds); kind++)
+            for (size_t pos = 0; pos < (len ? len : 1); pos++) {
+                char *in = malloc(len ? len : 1);
+                struct json j;
+                size_t n, w;
+
+                CHECK(in != NULL);
+                if (!in)
+                    return;
+                for (size_t i = 0; i < len; i++)
+                    in[i] = (char)('A' + (i * 7 + len) % 26);
+                if (len)
+                    in[pos] = (char)kinds[kind];
+                n = json_escape(esc, sizeof(esc), in, len);
+                want[0] = '"';
+                memcpy(want + 1, esc, n);
+                want[n + 1] = '"';
+                w = n + 2;
+                memset(out, '#', sizeof(out));
+                json_init(&j, out, w);
+                json_str(&j, in, len);
+                if (j.overflow || j.len != w || memcmp(out, want, w) != 0 || out[w] != '#') {
+                    CHECK_EQ(j.overflow, 0);
+                    CHECK_EQ(j.len, w);
+                    CHECK_MEM(out, want, w);
+                    CHECK_EQ(out[w], '#');
+                    free(in);
+                    return;
+                }
+                memset(out, '#', sizeof(out));
+                json_init(&j, out, w - 1);
+                json_str(&j, in, len);
+                if (!j.overflow || out[w - 1] != '#') {
+                    CHECK_EQ(j.overflow, 1);
+                    CHECK_EQ(out[w - 1], '#');
+                    free(in);
+                    return;
+                }
+                free(in);
+            }
+    CHECK(1);
+}
+
 /* Numbers as snprintf writes them: every digit count, its edges, and the extremes. */
 static void test_numbers(void)
 {
@@ -342,6 +398,7 @@ int main(void)
     test_escape_in_runs();
     test_escape_lengths();
     test_numbers();
+    test_str_lengths();
     test_writer();
     test_fact();
     return check_done();
