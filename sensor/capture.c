@@ -230,7 +230,8 @@ static int map_to_read(struct capture *c, uint64_t pos, size_t need)
  */
 static void *map_aligned(int fd, uint64_t start, size_t len)
 {
-    size_t span = len + MAP_ALIGN;
+    size_t pages = (len + page_mask) & ~(size_t)page_mask; /* what the file mapping covers */
+    size_t span = pages + MAP_ALIGN;
     uint8_t *r = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     uint8_t *a;
     void *m;
@@ -243,10 +244,12 @@ static void *map_aligned(int fd, uint64_t start, size_t len)
         munmap(r, span);
         return m;
     }
+    /* the slack on both sides goes back; both ends are on pages (a window at a file's end
+       is not a whole number of pages, its mapping is) */
     if (a > r)
         munmap(r, (size_t)(a - r));
-    if (a + len < r + span)
-        munmap(a + len, (size_t)(r + span - (a + len)));
+    if (a + pages < r + span)
+        munmap(a + pages, (size_t)(r + span - (a + pages)));
     return m;
 }
 
