@@ -332,20 +332,9 @@ static struct flow *flow_victim(struct flow_table *ft)
 #define HUGE_PAGE (2u << 20)
 
 /* Under AddressSanitizer the heap, whose redzones catch a walk off the end. */
-#if defined(__SANITIZE_ADDRESS__)
-#define TABLE_HEAP_ONLY 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TABLE_HEAP_ONLY 1
-#endif
-#endif
-#ifndef TABLE_HEAP_ONLY
-#define TABLE_HEAP_ONLY 0
-#endif
-
 static int table_on_heap(size_t n)
 {
-    return TABLE_HEAP_ONLY || n < HUGE_PAGE;
+    return FIREDAMP_ASAN || n < HUGE_PAGE;
 }
 
 static size_t table_size(size_t n)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pool.h"
+#include "util.h"
 
 void pool_init(struct pool *p, size_t obj_size, uint32_t max_objs)
 {
@@ -90,15 +91,7 @@ uint64_t pool_memory(const struct pool *p)
 
 /* ---- size-class pools of byte blocks ------------------------------------- */
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POOL_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(POOL_ASAN)
-#define POOL_ASAN 1
-#endif
-#ifdef POOL_ASAN
+#if FIREDAMP_ASAN
 /* A free block is poisoned, so ASan still sees use after pool_sized_put(). */
 #include <sanitizer/asan_interface.h>
 #define POOL_POISON(a, n)   ASAN_POISON_MEMORY_REGION((a), (n))

@@ -23,6 +23,18 @@
 #define SEQ_GEQ(a, b)    ((int32_t)((uint32_t)(a) - (uint32_t)(b)) >= 0)
 #define SEQ_DIFF(a, b)   ((int32_t)((uint32_t)(a) - (uint32_t)(b)))
 
+/* 1 in a build with AddressSanitizer (gcc defines the macro, clang has the feature), else 0. */
+#if defined(__SANITIZE_ADDRESS__)
+#define FIREDAMP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FIREDAMP_ASAN 1
+#endif
+#endif
+#ifndef FIREDAMP_ASAN
+#define FIREDAMP_ASAN 0
+#endif
+
 /*
  * a and b are the same string. The same literal (a fact's name, as the
  * dissector and the engine spell it) is often one address after linking,

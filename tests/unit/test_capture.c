@@ -20,6 +20,7 @@
 
 #include "capture.h"
 #include "check.h"
+#include "util.h"
 
 struct seen {
     unsigned n;
@@ -37,17 +38,6 @@ static void cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
     for (uint32_t i = 0; i < h->caplen; i++)
         s->byte_sum = s->byte_sum * 31 + bytes[i];
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
 
 enum reader {
     BY_LIBPCAP,
@@ -239,7 +229,7 @@ static void unmappable_is_read(const char *path)
 
     write_pcap(path, 0xa1b2c3d4, 0, 200000, 0); /* ~12 MB */
     CHECK_EQ(read_all(path, BY_LIBPCAP, &want, err, sizeof(err), &used), 0);
-    if (UNDER_ASAN)
+    if (FIREDAMP_ASAN)
         return; /* ASan's shadow memory does not live with an address-space limit */
     pid = fork();
     CHECK(pid >= 0);
@@ -292,7 +282,7 @@ static void foreign_sigbus_is_fatal(const char *path)
         _exit(5);
     }
     CHECK_EQ(waitpid(pid, &status, 0), pid);
-#if UNDER_ASAN
+#if FIREDAMP_ASAN
     /* the handler chained to is ASan's: it reports the fault, then exits (1) or,
        with abort_on_error, aborts; never the child's own ends (0, 3, 4, 5) */
     CHECK((WIFSIGNALED(status) && (WTERMSIG(status) == SIGBUS || WTERMSIG(status) == SIGABRT)) ||

@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "flow.h"
+#include "util.h"
 
 #define TCP  6
 #define UDP  17
@@ -1240,17 +1241,6 @@ static void test_hash_chains(void)
     flow_table_destroy(&f2);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
 /*
  * A pool of 2 MiB or more comes on its own 2 MiB-aligned mapping (for
  * transparent huge pages; the heap under ASan): every slot of it holds a flow
@@ -1268,7 +1258,7 @@ static void test_big_pool(void)
     cfg_default(&c, n);
     CHECK_EQ(flow_table_init(&ft, &c, NULL, NULL), 0);
     CHECK(n * sizeof(struct flow) >= (2u << 20));
-    if (!UNDER_ASAN)
+    if (!FIREDAMP_ASAN)
         CHECK_EQ((uintptr_t)ft.pool & ((2u << 20) - 1), 0);
     for (uint32_t i = 0; i < n; i++) {
         struct pkt p = pkt4(0x0b000000u + i, 40000, C, 53, UDP, 0, S(1), 10);
