@@ -23,6 +23,7 @@
 #include "capture.h"
 #include "decode.h"
 #include "log.h"
+#include "mapalign.h"
 #include "util.h"
 
 /* Zeroes all but what capture_break shares (another thread may hold the lock). */
@@ -216,49 +217,21 @@ static int map_to_read(struct capture *c, uint64_t pos, size_t need)
 }
 
 /*
- * A window at an address as aligned as its file offset (2 MiB): the page
- * cache holds a file in folios of up to 2 MiB (ext4 since 6.16, xfs, tmpfs),
- * and the kernel maps such a folio with one page-table entry (no fault a
- * 64 KiB, no TLB miss a 4 KiB page, a cheap munmap) only where the address
- * and the offset agree in their low 21 bits. An address range is reserved
- * for that and the file mapped over its aligned part. Where the folios are
- * small, the same window is mapped with small pages, as before.
- * bench/out/span.pcap, alternating runs against 4 KiB-aligned windows: one
- * worker 0.903-1.026 of the time (median 0.963, 8 rounds), two workers
- * median 0.955 (6 rounds); the TLB shootdown of each munmap, 1.3-3.9% of
- * the samples before, is 0.24%.
- */
-static void *map_aligned(int fd, uint64_t start, size_t len)
-{
-    size_t pages = (len + page_mask) & ~(size_t)page_mask; /* what the file mapping covers */
-    size_t span = pages + MAP_ALIGN;
-    uint8_t *r = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    uint8_t *a;
-    void *m;
-
-    if (r == MAP_FAILED)
-        return mmap(NULL, len, PROT_READ, MAP_SHARED, fd, (off_t)start);
-    a = (uint8_t *)(((uintptr_t)r + MAP_ALIGN - 1) & ~(uintptr_t)(MAP_ALIGN - 1));
-    m = mmap(a, len, PROT_READ, MAP_SHARED | MAP_FIXED, fd, (off_t)start);
-    if (m == MAP_FAILED) {
-        munmap(r, span);
-        return m;
-    }
-    /* the slack on both sides goes back; both ends are on pages (a window at a file's end
-       is not a whole number of pages, its mapping is) */
-    if (a > r)
-        munmap(r, (size_t)(a - r));
-    if (a + pages < r + span)
-        munmap(a + pages, (size_t)(r + span - (a + pages)));
-    return m;
-}
-
-/*
  * direct_fill() of a mapped file: maps the next window, from the 2 MiB
  * boundary at or before the first unread byte to at most MAP_WIN bytes on,
  * as far as the file goes now (a file still being written is read on as it
  * grows). The window before is unmapped: the process holds at most one
  * window of each file it reads.
+ *
+ * The window's address is as aligned as its offset (2 MiB, map_aligned()):
+ * the page cache holds a file in folios of up to 2 MiB (ext4 since 6.16,
+ * xfs, tmpfs), and the kernel maps such a folio with one page-table entry
+ * (no fault a 64 KiB, no TLB miss a 4 KiB page, a cheap munmap) only where
+ * the address and the offset agree in their low 21 bits; where the folios
+ * are small, the same window is mapped with small pages. bench/out/span.pcap,
+ * alternating runs against 4 KiB-aligned windows: one worker 0.903-1.026 of
+ * the time (median 0.963, 8 rounds), two workers median 0.955 (6 rounds);
+ * the TLB shootdown of each munmap, 1.3-3.9% of the samples before, is 0.24%.
  */
 static int map_fill(struct capture *c, size_t need)
 {
@@ -276,7 +249,8 @@ static int map_fill(struct capture *c, size_t need)
     c->win_pos = pos;
     if (size <= pos)
         return 0;
-    m = map_aligned(c->fd, start, (size_t)MIN(size - start, MAP_WIN));
+    m = map_aligned((size_t)MIN(size - start, MAP_WIN), MAP_ALIGN, PROT_READ, MAP_SHARED, c->fd,
+                    (off_t)start);
     if (m == MAP_FAILED)
         return map_to_read(c, pos, need);
     c->buf = m;

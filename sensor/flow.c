@@ -25,6 +25,7 @@
 #include <sys/mman.h>
 
 #include "flow.h"
+#include "mapalign.h"
 #include "util.h"
 
 #define FLOW_MAX_FLOWS   (1u << 30) /* keeps nbuckets and indices inside uint32_t */
@@ -325,9 +326,9 @@ static struct flow *flow_victim(struct flow_table *ft)
  * Each packet reads a bucket and a flow at random in tens of MiB (64 MiB of
  * flows and 2 MiB of buckets by default): with 4 KiB pages nearly every one
  * of those reads also missed the TLB, and a page walk cannot be hidden.
- * Mapped with 2 MiB of slack and trimmed to a 2 MiB-aligned start, so that
- * transparent huge pages ("madvise" mode, Debian's default) back all of it;
- * where THP is off, the same memory comes in small pages.
+ * Mapped at a 2 MiB-aligned address (map_aligned()), so that transparent
+ * huge pages ("madvise" mode, Debian's default) back all of it; where THP
+ * is off, the same memory comes in small pages.
  */
 #define HUGE_PAGE (2u << 20)
 
@@ -344,20 +345,15 @@ static size_t table_size(size_t n)
 
 static void *table_alloc(size_t n)
 {
-    size_t sz = table_size(n), span = sz + HUGE_PAGE;
-    uint8_t *r, *a;
+    void *a;
 
     if (table_on_heap(n))
         return calloc(1, n);
-    r = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (r == MAP_FAILED)
+    a = map_aligned(table_size(n), HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                    -1, 0);
+    if (a == MAP_FAILED)
         return NULL;
-    a = (uint8_t *)(((uintptr_t)r + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (a > r)
-        munmap(r, (size_t)(a - r));
-    if (a + sz < r + span)
-        munmap(a + sz, (size_t)(r + span - (a + sz)));
-    madvise(a, sz, MADV_HUGEPAGE); /* a hint: refused, it is small pages as before */
+    madvise(a, table_size(n), MADV_HUGEPAGE); /* a hint: refused, it is small pages as before */
     return a;
 }
 
