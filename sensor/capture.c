@@ -22,6 +22,7 @@
 
 #include "capture.h"
 #include "decode.h"
+#include "fanout.h"
 #include "log.h"
 #include "mapalign.h"
 #include "util.h"
@@ -416,18 +417,36 @@ static int live_open(struct capture *c, const struct config *cfg)
         log_msg(LOG_WARNING, "%s: %s", cfg->iface, pcap_statustostr(rc));
     if (check_link(c) || (cfg->bpf[0] && capture_set_filter(c, cfg->bpf)))
         goto out_close;
-    if (cfg->workers > 1 && strcmp(cfg->dispatch, "fanout") == 0) {
+    if (cfg->workers > 1 && strncmp(cfg->dispatch, "fanout", 6) == 0) {
         /*
-         * One ring per worker in one fanout group: the kernel spreads packets
-         * by a symmetric flow hash of the outer headers (both directions of
-         * a plain flow meet; tunnelled mirror traffic needs replicate).
+         * One ring per worker in one fanout group. fanout: the kernel spreads
+         * packets by a symmetric flow hash of the outer headers (both
+         * directions of a plain flow meet). fanout_inner: by fanout.c's
+         * program, a symmetric hash of the innermost flow (a tunnelled
+         * mirror's inner flows spread, and meet). Every member sets the same
+         * program; the last one set is the group's.
          */
-        uint32_t mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG;
+        int inner = strcmp(cfg->dispatch, "fanout_inner") == 0;
+        uint32_t mode =
+            (inner ? PACKET_FANOUT_CBPF : PACKET_FANOUT_HASH) | PACKET_FANOUT_FLAG_DEFRAG;
         int arg = (int)((cfg->fanout_group & 0xffffu) | mode << 16); /* the flag is bit 31 */
         if (setsockopt(pcap_fileno(c->pc), SOL_PACKET, PACKET_FANOUT, &arg, sizeof(arg)) != 0) {
             snprintf(c->errstr, sizeof(c->errstr), "%s: PACKET_FANOUT: %s", cfg->iface,
                      strerror(errno));
             goto out_close;
+        }
+        if (inner) {
+            struct sock_filter prog[FANOUT_PROG_MAX];
+            struct sock_fprog fp = {0, prog};
+
+            fp.len = (unsigned short)fanout_prog(&cfg->decode, FANOUT_PROG_KERNEL, prog,
+                                                 FANOUT_PROG_MAX);
+            if (fp.len == 0 ||
+                setsockopt(pcap_fileno(c->pc), SOL_PACKET, PACKET_FANOUT_DATA, &fp, sizeof(fp))) {
+                snprintf(c->errstr, sizeof(c->errstr), "%s: PACKET_FANOUT_DATA: %s", cfg->iface,
+                         fp.len ? strerror(errno) : "the program does not build");
+                goto out_close;
+            }
         }
     }
     return 0;

@@ -106,7 +106,9 @@ static const struct key keys[] = {
         "hand-off queue to the Redis thread, KiB: absorbs a Redis stall up to the timeouts"),
     U32("engine.workers", workers, 1, 64, "worker threads"),
     STR("engine.dispatch", dispatch,
-        "replicate (each worker reads all, keeps its inner-flow share) or fanout (live: kernel PACKET_FANOUT_HASH)"),
+        "replicate (each worker reads all, keeps its inner-flow share), fanout (live: kernel "
+        "PACKET_FANOUT_HASH of the outer flow) or fanout_inner (live: kernel fanout by the "
+        "innermost flow, through VXLAN/GENEVE/GRE/ERSPAN)"),
     U32("engine.dissector_memory_mb", dissector_memory_mb, 1, 65536,
         "per-flow state memory of each dissector (and of TCP streams), MiB per worker"),
     U32("engine.lent_memory_mb", lent_memory_mb, 1, 65536,
@@ -524,13 +526,15 @@ int config_check(const struct config *c, char *err, size_t errlen)
         snprintf(err, errlen, "nothing to read: give -r FILE or -i INTERFACE");
         return -1;
     }
-    if (strcmp(c->dispatch, "replicate") != 0 && strcmp(c->dispatch, "fanout") != 0) {
-        snprintf(err, errlen, "engine.dispatch: '%s' is not replicate or fanout", c->dispatch);
+    if (strcmp(c->dispatch, "replicate") != 0 && strcmp(c->dispatch, "fanout") != 0 &&
+        strcmp(c->dispatch, "fanout_inner") != 0) {
+        snprintf(err, errlen, "engine.dispatch: '%s' is not replicate, fanout or fanout_inner",
+                 c->dispatch);
         return -1;
     }
-    if (strcmp(c->dispatch, "fanout") == 0 && c->workers > 1 && !c->iface[0]) {
-        snprintf(err, errlen,
-                 "engine.dispatch: fanout is for live capture (-i); files use replicate");
+    if (strcmp(c->dispatch, "replicate") != 0 && c->workers > 1 && !c->iface[0]) {
+        snprintf(err, errlen, "engine.dispatch: %s is for live capture (-i); files use replicate",
+                 c->dispatch);
         return -1;
     }
     for (unsigned i = 0; i < c->nread && c->workers > 1; i++)

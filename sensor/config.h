@@ -87,7 +87,7 @@ struct config {
     uint32_t docker_worm_daemons; /* daemons one source must change things on: a worm */
     uint32_t docker_worm_window_s;
     uint32_t docker_track_hosts;
-    char dispatch[16];        /* engine.dispatch: replicate | fanout */
+    char dispatch[16];        /* engine.dispatch: replicate | fanout | fanout_inner */
     uint32_t fanout_group;    /* PACKET_FANOUT group id, set by main; not a key */
     uint32_t dns_log_queries; /* dns events for queries (alerts fire either way) */
     uint32_t dns_log_answers;

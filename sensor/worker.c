@@ -774,7 +774,7 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
     w->meta.seq = &w->event_seq;
     w->flow_log = cfg->flow_log[0] != '\0';
     /* replicate mode: every worker reads everything and keeps its share */
-    w->replicas = cfg->workers > 1 && !str_eq(cfg->dispatch, "fanout") ? cfg->workers : 1;
+    w->replicas = cfg->workers > 1 && str_eq(cfg->dispatch, "replicate") ? cfg->workers : 1;
     w->owner_seed = cfg->flow.hash_seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
     pthread_mutex_init(&w->pub_lock, NULL);
     fc.worker = id;

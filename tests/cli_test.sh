@@ -61,6 +61,7 @@ expect 1 "notaspool: exists and is not a firedamp spool" "foreign spool file" --
 grep -q '^not a spool$' "$t/notaspool" || { fail=$((fail + 1)); echo "FAIL: a foreign spool file was changed"; }
 expect 2 "stdin \\(-r -\\) can be read only once" "stdin with 2 workers" -- -r - --set engine.workers=2
 expect 2 "fanout is for live capture" "fanout with files" -- -r "$pcap" --set engine.workers=2 --set engine.dispatch=fanout
+expect 2 "fanout_inner is for live capture" "fanout_inner with files" -- -r "$pcap" --set engine.workers=2 --set engine.dispatch=fanout_inner
 expect 2 "engine.dispatch: 'spray' is not" "bad dispatch" -- -r "$pcap" --set engine.dispatch=spray
 # replicate mode: two workers tell what one tells (events sorted: their order may differ)
 set -- -r "$src/pcaps/dns-then-stratum.pcap" -r "$src/pcaps/docker-worm.pcap" -r "$src/pcaps/http-keepalive.pcap" --deterministic
