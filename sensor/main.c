@@ -198,6 +198,8 @@ static void help(void)
         "    firedamp --tail --redis redis://127.0.0.1:6379/0\n"
         "    firedamp -r big.pcap --set engine.workers=2 -o /dev/null   (two workers, replicate)\n"
         "    firedamp -i eth1 --set engine.workers=4 --set engine.dispatch=fanout\n"
+        "    firedamp -i eth0 -f 'udp port 4789' --set engine.workers=4 \\\n"
+        "        --set engine.dispatch=fanout_inner   (a VXLAN mirror: split by inner flow)\n"
         "    firedamp -i eth1 -c /etc/firedamp/firedamp.yaml --user firedamp   (as root;\n"
         "        what the firedamp@eth1 systemd unit runs)\n",
         stdout);
