@@ -252,6 +252,80 @@ static void test_spread(void)
     }
 }
 
+/*
+ * GRE headers of every length (checksum, key, sequence) around ERSPAN II,
+ * ERSPAN III with and without its platform subheader (the O flag), and
+ * transparent Ethernet: the program's value is the decoder's flow's.
+ */
+static void test_gre_variants(void)
+{
+    static const struct {
+        uint16_t flags, proto;
+        int erspan_o;
+    } v[] = {
+        {0x1000, 0x88be, 0}, {0x3000, 0x88be, 0}, {0xb000, 0x88be, 0}, {0x0000, 0x88be, 0},
+        {0x1000, 0x22eb, 0}, {0x1000, 0x22eb, 1}, {0x3000, 0x22eb, 1}, {0x2000, 0x6558, 0},
+        {0xa000, 0x6558, 0}, {0x0000, 0x0800, 0},
+    };
+    uint8_t a[4] = {192, 168, 3, 4}, b[4] = {198, 51, 100, 7};
+
+    for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++) {
+        uint8_t f[256], r[256], *ip, *g, *e;
+        uint32_t n = 14 + 20,
+                 words = (v[i].flags >> 15 & 1) + (v[i].flags >> 13 & 1) + (v[i].flags >> 12 & 1);
+        struct tally t = {0, 0, 0, 0};
+
+        memset(f, 0, sizeof(f));
+        memset(f, 0x02, 12);
+        put16(f + 12, 0x0800);
+        ip = f + 14;
+        ip[0] = 0x45;
+        ip[8] = 64;
+        ip[9] = 47;
+        memcpy(ip + 12, "\x0a\x09\x00\x01\x0a\x09\x00\x02", 8);
+        g = f + n;
+        put16(g, v[i].flags);
+        put16(g + 2, v[i].proto);
+        n += 4 + 4 * words;
+        e = f + n;
+        if (v[i].proto == 0x88be && (v[i].flags & 0x1000)) {
+            put16(e, 0x1000 | 7); /* ERSPAN II: version 1, session 7 */
+            n += 8;
+        } else if (v[i].proto == 0x22eb) {
+            put16(e, 0x2000 | 7); /* ERSPAN III */
+            e[11] = (uint8_t)v[i].erspan_o;
+            n += 12 + (v[i].erspan_o ? 8 : 0);
+        }
+        if (v[i].proto != 0x0800) { /* an Ethernet header inside */
+            memset(f + n, 0x04, 12);
+            put16(f + n + 12, 0x0800);
+            n += 14;
+        }
+        ip = f + n;
+        ip[0] = 0x45;
+        put16(ip + 2, 40);
+        ip[8] = 64;
+        ip[9] = 6;
+        memcpy(ip + 12, a, 4);
+        memcpy(ip + 16, b, 4);
+        put16(ip + 20, 51000);
+        put16(ip + 22, 443);
+        ip[32] = 0x50;
+        n += 40;
+        put16(f + 14 + 2, (uint16_t)(n - 14));
+        one_frame(f, n, &t);
+        CHECK_EQ(t.compared, 1);
+        {
+            struct pkt p;
+
+            CHECK_EQ(decode_frame(&p, NULL, LINK_EN10MB, f, n, n, 0), DECODE_OK);
+            CHECK_EQ(p.sport, 51000); /* the decoder took the inner flow */
+            swap_inner(&p, f, r, n);
+            CHECK_EQ(run(r, n), run(f, n));
+        }
+    }
+}
+
 /* Short and broken frames: whatever the program gives, it gives without reading past the end. */
 static void test_truncated(void)
 {
@@ -308,6 +382,7 @@ int main(void)
     if (prog_len) {
         test_pcaps();
         test_spread();
+        test_gre_variants();
         test_truncated();
     }
     return check_done();
