@@ -4,12 +4,16 @@
 # usage: bench/run.sh [PCAP]          (default bench/out/big.pcap, built by mkbig.sh if missing)
 #   env RUNS=3                        runs per tool (the best is kept)
 #   env FIREDAMP_ARGS="..."           extra firedamp flags (e.g. --set flow.max_flows=...)
+#   env WORKERS2=1                    also firedamp with engine.workers=2 in every round
 #
 # It builds the project (cmake Release in build-bench), reads the file once to warm the page
-# cache, then runs bare_loop and `firedamp -r PCAP -o /dev/null --deterministic` RUNS times
-# each, keeping the best (fastest) run of each, and ndpiReader once if it is installed. Peak
-# RSS comes from /usr/bin/time. It prints a table and appends one markdown row per tool to
-# bench/out/results.md. A tool that is missing or fails is reported as such, never fatal.
+# cache, then runs RUNS rounds of bare_loop and `firedamp -r PCAP -o /dev/null --deterministic`
+# (and the two-worker firedamp), back to back, keeping the best (fastest) run of each, and
+# ndpiReader once if it is installed. Because this machine's speed drifts by tens of percent
+# over minutes, it also prints each round's ratios (firedamp against the bare loop of the same
+# round; two workers against one) and their median. Peak RSS comes from /usr/bin/time. It
+# prints a table and appends one markdown row per tool to bench/out/results.md. A tool that is
+# missing or fails is reported as such, never fatal.
 # It deliberately does not pin CPUs, drop caches or change CPU frequency settings.
 set -uo pipefail
 
@@ -84,19 +88,55 @@ json_field() { # json_field FILE KEY: a number from a one-line JSON object
     sed -n "s/.*\"$2\":\([0-9.eE+-]*\).*/\1/p" "$1" | head -1
 }
 
-# bare loop: its own timer covers the read loop only.
-bare_best=""
-bare_rss=0
+# one_fd ARGS...: one firedamp run; prints "seconds rss rc"
+one_fd() {
+    # shellcheck disable=SC2086  # FIREDAMP_ARGS is a list of flags on purpose
+    timed_run "$out_dir/firedamp.stdout" "$firedamp" -r "$pcap" -o /dev/null --deterministic \
+        ${FIREDAMP_ARGS:-} "$@"
+}
+
+# is_less A B: A < B as numbers
+is_less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+
+# Rounds: the bare loop (its own timer covers the read loop only), then firedamp, then
+# (WORKERS2=1) firedamp with two workers, back to back.
+bare_best="" bare_rss=0
+fd_best="" fd_rss=0 fd_fail=""
+fd2_best="" fd2_rss=0 fd2_fail=""
+ratios=() ratios2=()
+[ -n "$firedamp" ] || fd_fail="not built"
 for i in $(seq "$runs"); do
     read -r _ rss rc < <(timed_run "$out_dir/bare.json" "$bare" "$pcap")
     [ "$rc" = 0 ] || die "bare_loop failed (rc $rc, see $log)"
-    s=$(json_field "$out_dir/bare.json" seconds)
-    echo "run: bare_loop run $i: ${s}s" >&2
-    if [ -z "$bare_best" ] || awk -v a="$s" -v b="$bare_best" 'BEGIN { exit !(a < b) }'; then
-        bare_best=$s
+    sb=$(json_field "$out_dir/bare.json" seconds)
+    echo "run: round $i: bare_loop ${sb}s" >&2
+    if [ -z "$bare_best" ] || is_less "$sb" "$bare_best"; then
+        bare_best=$sb
         cp "$out_dir/bare.json" "$out_dir/bare.best.json"
     fi
     [ "$rss" -gt "$bare_rss" ] && bare_rss=$rss
+    [ -z "$fd_fail" ] || continue
+    read -r sf rss rc < <(one_fd)
+    if [ "$rc" != 0 ]; then
+        fd_fail="exit $rc in round $i (see $log)"
+        echo "run: firedamp failed: $fd_fail" >&2
+        continue
+    fi
+    echo "run: round $i: firedamp ${sf}s" >&2
+    if [ -z "$fd_best" ] || is_less "$sf" "$fd_best"; then fd_best=$sf; fi
+    [ "$rss" -gt "$fd_rss" ] && fd_rss=$rss
+    ratios+=("$(awk -v b="$sb" -v f="$sf" 'BEGIN { printf "%.3f", b / f }')")
+    [ "${WORKERS2:-0}" = 1 ] && [ -z "$fd2_fail" ] || continue
+    read -r s2 rss rc < <(one_fd --set engine.workers=2)
+    if [ "$rc" != 0 ]; then
+        fd2_fail="exit $rc in round $i (see $log)"
+        echo "run: firedamp (2 workers) failed: $fd2_fail" >&2
+        continue
+    fi
+    echo "run: round $i: firedamp, 2 workers ${s2}s" >&2
+    if [ -z "$fd2_best" ] || is_less "$s2" "$fd2_best"; then fd2_best=$s2; fi
+    [ "$rss" -gt "$fd2_rss" ] && fd2_rss=$rss
+    ratios2+=("$(awk -v a="$sf" -v b="$s2" 'BEGIN { printf "%.3f", a / b }')")
 done
 packets=$(json_field "$out_dir/bare.best.json" packets)
 bytes=$(json_field "$out_dir/bare.best.json" bytes)
@@ -115,33 +155,17 @@ row() {
                    base / s, r / 1024, note }')")
 }
 row bare_loop "$bare_best" "$bare_rss" "best of $runs, read loop only"
-
-if [ -n "$firedamp" ]; then
-    fd_best=""
-    fd_rss=0
-    fd_fail=""
-    for i in $(seq "$runs"); do
-        # shellcheck disable=SC2086  # FIREDAMP_ARGS is a list of flags on purpose
-        read -r s rss rc < <(timed_run "$out_dir/firedamp.stdout" "$firedamp" -r "$pcap" \
-            -o /dev/null --deterministic ${FIREDAMP_ARGS:-})
-        if [ "$rc" != 0 ]; then
-            fd_fail="exit $rc on run $i (see $log)"
-            echo "run: firedamp failed: $fd_fail" >&2
-            break
-        fi
-        echo "run: firedamp run $i: ${s}s" >&2
-        if [ -z "$fd_best" ] || awk -v a="$s" -v b="$fd_best" 'BEGIN { exit !(a < b) }'; then
-            fd_best=$s
-        fi
-        [ "$rss" -gt "$fd_rss" ] && fd_rss=$rss
-    done
-    if [ -n "$fd_fail" ]; then
-        row firedamp "" 0 "FAILED: $fd_fail"
-    else
-        row firedamp "$fd_best" "$fd_rss" "best of $runs, whole process"
-    fi
+if [ -n "$fd_fail" ]; then
+    row firedamp "" 0 "FAILED: $fd_fail"
 else
-    row firedamp "" 0 "not built"
+    row firedamp "$fd_best" "$fd_rss" "best of $runs, whole process"
+fi
+if [ "${WORKERS2:-0}" = 1 ]; then
+    if [ -n "$fd2_fail" ] || [ -z "$fd2_best" ]; then
+        row firedamp-2w "" 0 "FAILED: ${fd2_fail:-not run}"
+    else
+        row firedamp-2w "$fd2_best" "$fd2_rss" "best of $runs, whole process, 2 workers"
+    fi
 fi
 
 if [ -x /usr/bin/ndpiReader ]; then
@@ -150,6 +174,7 @@ if [ -x /usr/bin/ndpiReader ]; then
     if [ "$rc" = 0 ]; then
         echo "run: ndpiReader: ${s}s" >&2
         row ndpiReader "$s" "$rss" "1 run, whole process"
+        ndpi_s=$s
     else
         row ndpiReader "" 0 "FAILED: exit $rc"
     fi
@@ -158,11 +183,25 @@ fi
 header='| tool       |    packets/s |   Gbit/s | vs. bare | RSS MiB   | note |'
 sep='|------------|-------------:|---------:|---------:|----------:|------|'
 size=$(stat -c %s "$pcap")
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 echo
 echo "capture: $pcap ($size bytes, $packets packets, $bytes wire bytes)"
 echo "$header"
 echo "$sep"
 printf '%s\n' "${rows[@]}"
+if [ "${#ratios[@]}" -gt 0 ]; then
+    echo
+    echo "per round, firedamp vs. the bare loop of the same round: ${ratios[*]} (median $(median "${ratios[@]}"))"
+fi
+if [ "${#ratios2[@]}" -gt 0 ]; then
+    echo "per round, two workers vs. one: ${ratios2[*]} (median $(median "${ratios2[@]}"))"
+fi
+if [ -n "${ndpi_s:-}" ] && [ -n "$fd_best" ]; then
+    awk -v n="$ndpi_s" -v f="$fd_best" -v t="${fd2_best:-}" 'BEGIN {
+        printf "firedamp vs. ndpiReader: %.1fx", n / f
+        if (t != "") printf ", two workers %.1fx", n / t
+        printf "\n" }'
+fi
 
 results=$out_dir/results.md
 if [ ! -s "$results" ]; then
