@@ -49,7 +49,7 @@ static inline int64_t expected(const struct pkt *p, int rc, const uint8_t *frame
         return -1;
     if (p->ip_version == 6 && p->l3[6] != p->proto)
         return -1;
-    if (p->ntunnel && p->nvlan > 1) /* a tag outside and one inside, or QinQ inside */
+    if (p->nvlan - is_vlan(be16(frame + 12)) > (p->ntunnel ? 1 : 0)) /* two tags inside */
         return -1;
     if (p->ip_version == 4)
         addr = be32(p->src + 12) + be32(p->dst + 12);

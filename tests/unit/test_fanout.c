@@ -206,6 +206,75 @@ static uint32_t vxlan_frame(uint8_t *f, int v6, const uint8_t *src, const uint8_
     return n;
 }
 
+/*
+ * vxlan_frame()'s frame rebuilt with an IPv6 outer header and/or a VLAN tag
+ * outside or inside: every one the program claims to follow is the
+ * decoder's flow, and both directions give one value.
+ */
+static void test_outer_variants(void)
+{
+    uint8_t a6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0x11};
+    uint8_t b6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0x22};
+    uint8_t a4[4] = {172, 16, 0, 5}, b4[4] = {172, 16, 9, 9};
+    unsigned compared = 0;
+
+    for (int v = 0; v < 16; v++) {
+        int outer6 = v & 1, outer_tag = v >> 1 & 1, inner_tag = v >> 2 & 1, inner6 = v >> 3 & 1;
+        uint8_t base[256], f[320], r[320];
+        uint32_t bn = vxlan_frame(base, inner6, inner6 ? a6 : a4, inner6 ? b6 : b4, 33000, 8333);
+        uint32_t n = 0, udp_len = bn - 34, ip_off, udp_off;
+        struct tally t = {0, 0, 0, 0};
+        struct pkt p;
+
+        memcpy(f, base, 12); /* MACs */
+        n = 12;
+        if (outer_tag) {
+            put16(f + n, 0x8100);
+            put16(f + n + 2, 100);
+            n += 4;
+        }
+        put16(f + n, outer6 ? 0x86dd : 0x0800);
+        n += 2;
+        ip_off = n;
+        if (outer6) {
+            memset(f + n, 0, 40);
+            f[n] = 0x60;
+            put16(f + n + 4, (uint16_t)udp_len);
+            f[n + 6] = 17;
+            f[n + 7] = 64;
+            memcpy(f + n + 8, b6, 16);
+            memcpy(f + n + 24, a6, 16);
+            n += 40;
+        } else {
+            memcpy(f + n, base + 14, 20);
+            n += 20;
+        }
+        udp_off = n;
+        memcpy(f + n, base + 34, 16); /* UDP and VXLAN */
+        n += 16;
+        memcpy(f + n, base + 50, 12); /* the inner MACs */
+        n += 12;
+        if (inner_tag) {
+            put16(f + n, 0x8100);
+            put16(f + n + 2, 200);
+            n += 4;
+        }
+        memcpy(f + n, base + 62, bn - 62); /* the inner type, IP and TCP */
+        n += bn - 62;
+        put16(f + ip_off + (outer6 ? 4 : 2), (uint16_t)(n - ip_off - (outer6 ? 40 : 0)));
+        put16(f + udp_off + 4, (uint16_t)(n - udp_off));
+        one_frame(f, n, &t);
+        CHECK_EQ(decode_frame(&p, NULL, LINK_EN10MB, f, n, n, 0), DECODE_OK);
+        CHECK_EQ(p.ntunnel, 1);
+        CHECK_EQ(p.sport, 33000);
+        compared += t.compared;
+        swap_inner(&p, f, r, n);
+        CHECK_EQ(run(r, n), run(f, n));
+        CHECK(run(f, n) != 0);
+    }
+    CHECK_EQ(compared, 16);
+}
+
 static void test_spread(void)
 {
     enum {
@@ -383,6 +452,7 @@ int main(void)
         test_pcaps();
         test_spread();
         test_gre_variants();
+        test_outer_variants();
         test_truncated();
     }
     return check_done();
