@@ -7,7 +7,9 @@
 # engine.dispatch=fanout_inner (the kernel runs fanout.c's program): both
 # workers get packets, and each inner flow is one flow record holding both of
 # its directions. engine.dispatch=fanout (the kernel's hash of the outer
-# headers), the contrast: one worker gets every packet. Skips (77) without
+# headers), the contrast: one worker gets every packet. engine.dispatch=replicate:
+# the flows are right, but the kernel copies every packet into both workers'
+# rings (144 copies for 72 packets). Skips (77) without
 # root, iproute2 or python3.
 # Usage: fanout_test.sh FIREDAMP
 set -u
@@ -73,7 +75,7 @@ run() {
     echo "$rc" >"$t/$1.rc"
 }
 
-# summary DISPATCH: "rc w0 w1 flows dup both" from the final stats and the flow records
+# summary DISPATCH: "rc w0 w1 flows dup both kernel" from the final stats and the flow records
 summary() {
     python3 - "$t/$1" <<'PY'
 import json, sys
@@ -82,6 +84,7 @@ rc = open(p + ".rc").read().strip()
 stats = [json.loads(l) for l in open(p + ".eve") if '"event_type":"stats"' in l]
 w = stats[-1]["stats"]["workers"] if stats else []
 pk = [x["packets"] for x in w] + [0, 0]
+kernel = stats[-1]["stats"]["capture"]["kernel_packets"] if stats else -1
 flows = []
 for l in open(p + ".flows"):
     e = json.loads(l)
@@ -90,14 +93,15 @@ for l in open(p + ".flows"):
         flows.append((tuple(ends), e["flow"]))
 keys = [k for k, _ in flows]
 both = sum(1 for _, f in flows if f["pkts_toserver"] == 2 and f["pkts_toclient"] == 1)
-print(rc, pk[0], pk[1], len(flows), len(keys) - len(set(keys)), both)
+print(rc, pk[0], pk[1], len(flows), len(keys) - len(set(keys)), both, kernel)
 PY
 }
 
 run fanout_inner
 run fanout
+run replicate
 . "$(dirname "$0")/lib/check.sh"
-read -r rc w0 w1 nflows dup both <<EOF
+read -r rc w0 w1 nflows dup both kernel <<EOF
 $(summary fanout_inner)
 EOF
 check "fanout_inner: exit 0 (got $rc; stderr: $(cat "$t/fanout_inner.err"))" '[ "$rc" = 0 ]'
@@ -107,12 +111,22 @@ check "fanout_inner: both workers got inner flows (workers: $w0, $w1)" \
 check "fanout_inner: 24 flow records (got $nflows)" '[ "$nflows" = 24 ]'
 check "fanout_inner: no inner flow split between workers ($dup duplicated)" '[ "$dup" = 0 ]'
 check "fanout_inner: each flow has its 2 + 1 packets (got $both of 24)" '[ "$both" = 24 ]'
-read -r rc w0 w1 nflows dup both <<EOF
+check "fanout_inner: the kernel copied each packet once (72; got $kernel)" '[ "$kernel" = 72 ]'
+read -r rc w0 w1 nflows dup both kernel <<EOF
 $(summary fanout)
 EOF
 check "fanout: exit 0 (got $rc; stderr: $(cat "$t/fanout.err"))" '[ "$rc" = 0 ]'
 check "fanout: the outer hash gives one worker all 72 packets (workers: $w0, $w1)" \
     '{ [ "$w0" = 72 ] && [ "$w1" = 0 ]; } || { [ "$w0" = 0 ] && [ "$w1" = 72 ]; }'
 check "fanout: 24 flow records (got $nflows)" '[ "$nflows" = 24 ]'
-echo "fanout_inner workers: $(summary fanout_inner | cut -d" " -f2-3); fanout: $w0 $w1"
+read -r rc w0 w1 nflows dup both kernel <<EOF
+$(summary replicate)
+EOF
+check "replicate: exit 0 (got $rc; stderr: $(cat "$t/replicate.err"))" '[ "$rc" = 0 ]'
+check "replicate: the workers kept 72 packets between them (workers: $w0 + $w1)" \
+    '[ $((w0 + w1)) = 72 ]'
+check "replicate: 24 whole flow records (got $nflows, $dup duplicated, $both whole)" \
+    '[ "$nflows" = 24 ] && [ "$dup" = 0 ] && [ "$both" = 24 ]'
+check "replicate: the kernel copied each packet to both rings (144; got $kernel)" \
+    '[ "$kernel" = 144 ]'
 check_done
