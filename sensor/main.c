@@ -739,6 +739,14 @@ static void *worker_main(void *arg)
     struct capture *cap = &r->caps[wa->id];
     const struct config *c = &r->cfg;
 
+    char err[512];
+
+    /* nDPI's start-up (~25 ms a worker) in parallel: all workers at once */
+    if (worker_start_classifier(w, err, sizeof(err)) != 0) {
+        log_msg(LOG_ERR, "worker %u: %s", wa->id, err);
+        r->failed = 1;
+        stop_requested = 1;
+    }
     if (c->iface[0]) {
         int rc = cap->pc ? 0 : capture_open_live(cap, c); /* main opens it before the drop */
         unsigned delay_s = RETRY_MIN_S;
@@ -768,7 +776,8 @@ static void *worker_main(void *arg)
         }
     }
     worker_end_flows(w); /* also publishes a live capture's kernel counters one last time */
-    worker_stopped(w);   /* reads no rules any more: a reload need not wait for it */
+    worker_stop_classifier(w);
+    worker_stopped(w); /* reads no rules any more: a reload need not wait for it */
     w->cap = NULL;
     r->running--;
     return NULL;
@@ -948,7 +957,7 @@ int main(int argc, char **argv)
         log_msg(LOG_ERR, "out of memory");
         return EXIT_RUNTIME;
     }
-    struct worker_shared shared = {r.rules->db, r.pools, &r.docker, &r.rules->c2};
+    struct worker_shared shared = {r.rules->db, r.pools, &r.docker, &r.rules->c2, 1};
     for (unsigned i = 0; i < r.cfg.workers; i++) {
         if (worker_init(&r.workers[i], i, &r.cfg, &shared, err, sizeof(err)) != 0) {
             log_msg(LOG_ERR, "worker %u: %s", i, err);

@@ -784,11 +784,10 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
         snprintf(err, errlen, "flow table of %u flows: %s", fc.max_flows, strerror(-rc));
         return -1;
     }
-    if (cfg->ndpi_enabled) {
-        w->cl = classify_new(cfg, MIN(fc.max_flows, cfg->ndpi_max_inflight), err, errlen);
-        if (!w->cl)
-            goto out_flows;
-    }
+    w->cl_inflight = MIN(fc.max_flows, cfg->ndpi_max_inflight);
+    if (cfg->ndpi_enabled && !(sh && sh->defer_classifier) &&
+        worker_start_classifier(w, err, errlen) != 0)
+        goto out_flows;
     /* a flow holds at most one dissector state and one stream: the table bounds both */
     pool_init(&w->spool, sizeof(struct stream), pool_bound(cfg, sizeof(struct stream)));
     for (unsigned i = 0; i < dissector_count && i < WORKER_MAX_DISSECTORS; i++)
@@ -827,6 +826,20 @@ out_cl:
 out_flows:
     flow_table_destroy(&w->ft);
     return -1;
+}
+
+int worker_start_classifier(struct worker *w, char *err, size_t errlen)
+{
+    if (!w->cfg->ndpi_enabled || w->cl)
+        return 0;
+    w->cl = classify_new(w->cfg, w->cl_inflight, err, errlen);
+    return w->cl ? 0 : -1;
+}
+
+void worker_stop_classifier(struct worker *w)
+{
+    classify_free(w->cl);
+    w->cl = NULL;
 }
 
 void worker_end_flows(struct worker *w)

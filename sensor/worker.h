@@ -50,6 +50,9 @@ struct worker_shared {
     struct hostmap *pools;        /* NULL: no pool naming by address */
     struct docker_policy *docker; /* NULL: Docker calls get no risk */
     const struct c2_policy *c2;   /* NULL: HTTP transfers unweighed, names unchecked */
+    /* nDPI is set up by worker_start_classifier() in the worker's own thread
+       (its start-up, ~25 ms, then runs in parallel for all workers) */
+    int defer_classifier;
 };
 
 struct worker {
@@ -59,7 +62,8 @@ struct worker {
     struct evq q;
 
     struct flow_table ft;
-    struct classify *cl;
+    struct classify *cl;  /* NULL: nDPI off (or not yet started: worker_start_classifier) */
+    uint32_t cl_inflight; /* nDPI flow structs it may hold */
     struct stream_cfg scfg[WORKER_MAX_DISSECTORS]; /* max_tail per dissector */
     struct stream_cfg probe_cfg;                   /* while no dissector owns the flow */
     struct pool spool;                             /* struct stream */
@@ -107,6 +111,16 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
 
 /* Ends all flows (flushing their events) and frees everything. */
 void worker_destroy(struct worker *w);
+
+/*
+ * With worker_shared.defer_classifier: sets up nDPI, in the thread that will
+ * run the worker, before its first packet. 0, or -1 with err (the worker then
+ * runs without nDPI; the caller decides whether to go on).
+ */
+int worker_start_classifier(struct worker *w, char *err, size_t errlen);
+
+/* Frees nDPI after worker_end_flows(), in the worker's thread: its teardown in parallel too. */
+void worker_stop_classifier(struct worker *w);
 
 /* Processes one captured frame. Never fails: problems are counted. */
 void worker_packet(struct worker *w, int linktype, const uint8_t *frame, uint32_t caplen,
