@@ -738,7 +738,6 @@ static void *worker_main(void *arg)
     struct worker *w = &r->workers[wa->id];
     struct capture *cap = &r->caps[wa->id];
     const struct config *c = &r->cfg;
-
     char err[512];
 
     /* nDPI's start-up (~25 ms a worker) in parallel: all workers at once */
