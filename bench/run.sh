@@ -98,11 +98,30 @@ one_fd() {
 # is_less A B: A < B as numbers
 is_less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
+# fd_round PREFIX LABEL [FLAGS...]: this round's firedamp run into PREFIX_s (its seconds),
+# PREFIX_best, PREFIX_rss and, on failure, PREFIX_fail (then it returns 1)
+fd_round() {
+    local -n secs=$1_s best=$1_best rss_max=$1_rss fail=$1_fail
+    local label=$2 s rss rc
+    shift 2
+    read -r s rss rc < <(one_fd "$@")
+    if [ "$rc" != 0 ]; then
+        fail="exit $rc in round $i (see $log)"
+        echo "run: $label failed: $fail" >&2
+        return 1
+    fi
+    echo "run: round $i: $label ${s}s" >&2
+    secs=$s
+    if [ -z "$best" ] || is_less "$s" "$best"; then best=$s; fi
+    if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
+    return 0
+}
+
 # Rounds: the bare loop (its own timer covers the read loop only), then firedamp, then
 # (WORKERS2=1) firedamp with two workers, back to back.
 bare_best="" bare_rss=0
-fd_best="" fd_rss=0 fd_fail=""
-fd2_best="" fd2_rss=0 fd2_fail=""
+fd_s="" fd_best="" fd_rss=0 fd_fail=""
+fd2_s="" fd2_best="" fd2_rss=0 fd2_fail=""
 ratios=() ratios2=()
 [ -n "$firedamp" ] || fd_fail="not built"
 for i in $(seq "$runs"); do
@@ -115,28 +134,11 @@ for i in $(seq "$runs"); do
         cp "$out_dir/bare.json" "$out_dir/bare.best.json"
     fi
     [ "$rss" -gt "$bare_rss" ] && bare_rss=$rss
-    [ -z "$fd_fail" ] || continue
-    read -r sf rss rc < <(one_fd)
-    if [ "$rc" != 0 ]; then
-        fd_fail="exit $rc in round $i (see $log)"
-        echo "run: firedamp failed: $fd_fail" >&2
-        continue
-    fi
-    echo "run: round $i: firedamp ${sf}s" >&2
-    if [ -z "$fd_best" ] || is_less "$sf" "$fd_best"; then fd_best=$sf; fi
-    [ "$rss" -gt "$fd_rss" ] && fd_rss=$rss
-    ratios+=("$(awk -v b="$sb" -v f="$sf" 'BEGIN { printf "%.3f", b / f }')")
-    [ "${WORKERS2:-0}" = 1 ] && [ -z "$fd2_fail" ] || continue
-    read -r s2 rss rc < <(one_fd --set engine.workers=2)
-    if [ "$rc" != 0 ]; then
-        fd2_fail="exit $rc in round $i (see $log)"
-        echo "run: firedamp (2 workers) failed: $fd2_fail" >&2
-        continue
-    fi
-    echo "run: round $i: firedamp, 2 workers ${s2}s" >&2
-    if [ -z "$fd2_best" ] || is_less "$s2" "$fd2_best"; then fd2_best=$s2; fi
-    [ "$rss" -gt "$fd2_rss" ] && fd2_rss=$rss
-    ratios2+=("$(awk -v a="$sf" -v b="$s2" 'BEGIN { printf "%.3f", a / b }')")
+    [ -z "$fd_fail" ] && fd_round fd firedamp || continue
+    ratios+=("$(awk -v b="$sb" -v f="$fd_s" 'BEGIN { printf "%.3f", b / f }')")
+    [ "${WORKERS2:-0}" = 1 ] && [ -z "$fd2_fail" ] &&
+        fd_round fd2 "firedamp, 2 workers" --set engine.workers=2 || continue
+    ratios2+=("$(awk -v a="$fd_s" -v b="$fd2_s" 'BEGIN { printf "%.3f", a / b }')")
 done
 packets=$(json_field "$out_dir/bare.best.json" packets)
 bytes=$(json_field "$out_dir/bare.best.json" bytes)
