@@ -183,15 +183,21 @@ static void l4_switch(struct as *a, int lv)
     J(a, BPF_JEQ, 47, lv == 0 ? LV(L_GRE, 0) : LV(L_NOPORTS, lv), LV(L_NOPORTS, lv));
 }
 
-static void ip4_block(struct as *a, int lv)
+/* An IP header at X (kept in M_BASE): its version checked, its first address word in M_ADDR. */
+static void ip_start(struct as *a, int label, int lv, uint32_t version, uint32_t first_word)
 {
-    LABEL(a, LV(L_IP4, lv));
+    LABEL(a, label);
     STX(M_BASE);
     LDB_X(0);
     ALU(BPF_AND, 0xf0);
-    J(a, BPF_JEQ, 0x40, NEXT, LV(L_RET0, lv));
-    LDW_X(12);
+    J(a, BPF_JEQ, version << 4, NEXT, LV(L_RET0, lv));
+    LDW_X(first_word);
     ST(M_ADDR);
+}
+
+static void ip4_block(struct as *a, int lv)
+{
+    ip_start(a, LV(L_IP4, lv), lv, 4, 12);
     add_word(a, 16);
     LDB_X(9);
     ST(M_PROTO);
@@ -210,13 +216,7 @@ static void ip4_block(struct as *a, int lv)
 
 static void ip6_block(struct as *a, int lv)
 {
-    LABEL(a, LV(L_IP6, lv));
-    STX(M_BASE);
-    LDB_X(0);
-    ALU(BPF_AND, 0xf0);
-    J(a, BPF_JEQ, 0x60, NEXT, LV(L_RET0, lv));
-    LDW_X(16); /* the low 64 bits of the source and of the destination */
-    ST(M_ADDR);
+    ip_start(a, LV(L_IP6, lv), lv, 6, 16); /* the low 64 bits of source and destination */
     add_word(a, 20);
     add_word(a, 32);
     add_word(a, 36);

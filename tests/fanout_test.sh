@@ -100,10 +100,15 @@ PY
 run fanout_inner
 run fanout
 run replicate
-. "$(dirname "$0")/lib/check.sh"
-read -r rc w0 w1 nflows dup both kernel <<EOF
-$(summary fanout_inner)
+# load DISPATCH: rc w0 w1 nflows dup both kernel, from summary
+load() {
+    read -r rc w0 w1 nflows dup both kernel <<EOF
+$(summary "$1")
 EOF
+}
+
+. "$(dirname "$0")/lib/check.sh"
+load fanout_inner
 check "fanout_inner: exit 0 (got $rc; stderr: $(cat "$t/fanout_inner.err"))" '[ "$rc" = 0 ]'
 check "fanout_inner: 72 packets in all (workers: $w0 + $w1)" '[ $((w0 + w1)) = 72 ]'
 check "fanout_inner: both workers got inner flows (workers: $w0, $w1)" \
@@ -112,16 +117,12 @@ check "fanout_inner: 24 flow records (got $nflows)" '[ "$nflows" = 24 ]'
 check "fanout_inner: no inner flow split between workers ($dup duplicated)" '[ "$dup" = 0 ]'
 check "fanout_inner: each flow has its 2 + 1 packets (got $both of 24)" '[ "$both" = 24 ]'
 check "fanout_inner: the kernel copied each packet once (72; got $kernel)" '[ "$kernel" = 72 ]'
-read -r rc w0 w1 nflows dup both kernel <<EOF
-$(summary fanout)
-EOF
+load fanout
 check "fanout: exit 0 (got $rc; stderr: $(cat "$t/fanout.err"))" '[ "$rc" = 0 ]'
 check "fanout: the outer hash gives one worker all 72 packets (workers: $w0, $w1)" \
     '{ [ "$w0" = 72 ] && [ "$w1" = 0 ]; } || { [ "$w0" = 0 ] && [ "$w1" = 72 ]; }'
 check "fanout: 24 flow records (got $nflows)" '[ "$nflows" = 24 ]'
-read -r rc w0 w1 nflows dup both kernel <<EOF
-$(summary replicate)
-EOF
+load replicate
 check "replicate: exit 0 (got $rc; stderr: $(cat "$t/replicate.err"))" '[ "$rc" = 0 ]'
 check "replicate: the workers kept 72 packets between them (workers: $w0 + $w1)" \
     '[ $((w0 + w1)) = 72 ]'
