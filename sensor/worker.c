@@ -784,9 +784,7 @@ int worker_init(struct worker *w, unsigned id, const struct config *cfg,
         snprintf(err, errlen, "flow table of %u flows: %s", fc.max_flows, strerror(-rc));
         return -1;
     }
-    w->cl_inflight = MIN(fc.max_flows, cfg->ndpi_max_inflight);
-    if (cfg->ndpi_enabled && !(sh && sh->defer_classifier) &&
-        worker_start_classifier(w, err, errlen) != 0)
+    if (!(sh && sh->defer_classifier) && worker_start_classifier(w, err, errlen) != 0)
         goto out_flows;
     /* a flow holds at most one dissector state and one stream: the table bounds both */
     pool_init(&w->spool, sizeof(struct stream), pool_bound(cfg, sizeof(struct stream)));
@@ -832,7 +830,8 @@ int worker_start_classifier(struct worker *w, char *err, size_t errlen)
 {
     if (!w->cfg->ndpi_enabled || w->cl)
         return 0;
-    w->cl = classify_new(w->cfg, w->cl_inflight, err, errlen);
+    w->cl =
+        classify_new(w->cfg, MIN(w->cfg->flow.max_flows, w->cfg->ndpi_max_inflight), err, errlen);
     return w->cl ? 0 : -1;
 }
 

@@ -62,8 +62,7 @@ struct worker {
     struct evq q;
 
     struct flow_table ft;
-    struct classify *cl;  /* NULL: nDPI off (or not yet started: worker_start_classifier) */
-    uint32_t cl_inflight; /* nDPI flow structs it may hold */
+    struct classify *cl; /* NULL: nDPI off (or not yet started: worker_start_classifier) */
     struct stream_cfg scfg[WORKER_MAX_DISSECTORS]; /* max_tail per dissector */
     struct stream_cfg probe_cfg;                   /* while no dissector owns the flow */
     struct pool spool;                             /* struct stream */
