@@ -229,6 +229,18 @@ static void ip6_block(struct as *a, int lv)
     l4_switch(a, lv);
 }
 
+/*
+ * A tunnel's payload type in A (an EtherType, as GENEVE and GRE give it), X at
+ * the payload: into the inner Ethernet, IPv4 or IPv6 header; anything else
+ * falls through to the caller.
+ */
+static void inner_switch(struct as *a)
+{
+    J(a, BPF_JEQ, ETH_P_TEB_, LV(L_ETH, 1), NEXT);
+    J(a, BPF_JEQ, ETH_P_IP_, LV(L_IP4, 1), NEXT);
+    J(a, BPF_JEQ, ETH_P_IPV6_, LV(L_IP6, 1), NEXT);
+}
+
 /* The outer UDP header at X: a VXLAN or GENEVE port goes inside. */
 static void udp_block(struct as *a, const struct decode_cfg *cfg)
 {
@@ -262,9 +274,7 @@ static void udp_block(struct as *a, const struct decode_cfg *cfg)
     ALUX(BPF_ADD);
     TAX();
     LDM(M_T2);
-    J(a, BPF_JEQ, ETH_P_TEB_, LV(L_ETH, 1), NEXT);
-    J(a, BPF_JEQ, ETH_P_IP_, LV(L_IP4, 1), NEXT);
-    J(a, BPF_JEQ, ETH_P_IPV6_, LV(L_IP6, 1), NEXT);
+    inner_switch(a);
     LDXM(M_L4); /* a payload not followed: the outer UDP packet is the flow */
     JA(a, LV(L_PORTS, 0));
 }
@@ -300,9 +310,7 @@ static void gre_block(struct as *a)
     ALUX(BPF_ADD);
     TAX();
     LDM(M_T3);
-    J(a, BPF_JEQ, ETH_P_TEB_, LV(L_ETH, 1), NEXT);
-    J(a, BPF_JEQ, ETH_P_IP_, LV(L_IP4, 1), NEXT);
-    J(a, BPF_JEQ, ETH_P_IPV6_, LV(L_IP6, 1), NEXT);
+    inner_switch(a);
     J(a, BPF_JEQ, ETH_P_ERSPAN_, LV(L_ERSPAN2, 0), NEXT);
     J(a, BPF_JEQ, ETH_P_ERSPAN3_, LV(L_ERSPAN3, 0), LV(L_NOPORTS, 0));
 
